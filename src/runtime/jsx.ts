@@ -1,0 +1,98 @@
+/**
+ * The JSX runtime. One function builds every element; `jsx`, `jsxs`, `jsxDEV` and
+ * `createElement` are that function under the names compilers call.
+ *
+ * Components run as soon as JSX calls them, so the tree a flow returns holds only TwiML
+ * elements (and `#fragment`/`#comment`), never functions.
+ */
+import {
+  COMMENT,
+  ELEMENT,
+  type Key,
+  type TwiMLElement,
+  type TwiMLNode,
+  describeValue,
+  fragmentOf,
+  isElement,
+  normalizeChildren,
+} from './element.js';
+
+/** Any function component: takes props, returns a node. */
+export type Component<P = never> = (props: P) => TwiMLNode;
+
+function run(type: unknown, props: Record<string, unknown> | null | undefined): TwiMLElement {
+  if (typeof type !== 'function') {
+    throw new TypeError(
+      `twiml-jsx: cannot create <${String(type)}>: ${describeValue(type)} is not a component. ` +
+        `Import the TwiML components from 'twiml-jsx' (e.g. import { Say } from 'twiml-jsx')`,
+    );
+  }
+  const result: unknown = (type as (p: unknown) => unknown)(props ?? {});
+  return isElement(result) ? result : fragmentOf(result);
+}
+
+/**
+ * Creates an element (automatic runtime). `key` is accepted and ignored.
+ * @example jsx(Say, { voice: 'man', children: 'Hi' }) // same as <Say voice="man">Hi</Say>
+ */
+export function jsx(type: unknown, props: Record<string, unknown> | null | undefined, _key?: Key): TwiMLElement {
+  return run(type, props);
+}
+
+/** `jsxs` (static children), `jsxDEV` (development builds: Vite, Vitest) are `jsx`. */
+export const jsxs = jsx;
+export const jsxDEV = jsx;
+
+/**
+ * Classic `createElement(type, props, ...children)`. TypeScript also calls it from the
+ * automatic runtime for `<X {...props} key="k" />`.
+ */
+export function createElement(
+  type: unknown,
+  props: Record<string, unknown> | null | undefined,
+  ...children: unknown[]
+): TwiMLElement {
+  if (children.length === 0) return run(type, props);
+  return run(type, { ...props, children: children.length === 1 ? children[0] : children });
+}
+
+/**
+ * Groups children without a wrapper: `<>…</>`. Fragments dissolve into their parent.
+ * @example <Response><><Say>a</Say><Say>b</Say></></Response> // two Says in Response
+ */
+export function Fragment(props: { children?: TwiMLNode }): TwiMLElement {
+  return fragmentOf(props.children);
+}
+
+/**
+ * An XML comment, ignored by Twilio. Inside an element, or around `<Response>` in a fragment.
+ * @example <Response><Comment>menu v2</Comment><Hangup /></Response>
+ * // <Response><!-- menu v2 --><Hangup/></Response>
+ */
+export function Comment(props: { children: string | number | readonly (string | number)[] }): TwiMLElement {
+  const children = normalizeChildren(props.children, 'Comment');
+  for (const child of children) {
+    if (typeof child !== 'string') {
+      throw new TypeError('twiml-jsx: <Comment> holds text only');
+    }
+  }
+  return { $$typeof: ELEMENT, type: COMMENT, attributes: {}, children };
+}
+
+/** TypeScript's view of this JSX dialect. */
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace JSX {
+  /** What a JSX expression evaluates to. */
+  type Element = TwiMLElement;
+  /** Components may return any node (null, text, arrays…); JSX wraps it into an element. */
+  type ElementType = (props: never) => TwiMLNode;
+  /** There are no lowercase intrinsic tags: every TwiML element is an imported component. */
+  interface IntrinsicElements {}
+  interface ElementChildrenAttribute {
+    children: unknown;
+  }
+  interface IntrinsicAttributes {
+    /** Accepted for lists built with `.map()`, never rendered. */
+    key?: Key | null | undefined;
+  }
+}

@@ -1,0 +1,346 @@
+/**
+ * `<Connect>` and the nouns it hands the call to: a Video room, a Conversations service, a
+ * Dialogflow agent, ConversationRelay and the other AI sessions, Autopilot. (`<Stream>` lives in
+ * `streams.ts`.)
+ */
+import { GATHER_LANGUAGES } from './languages.js';
+import { actionCallback, CONNECT_NOUNS, RECORDING_EVENTS, TRIM_VALUES } from './shared.js';
+import { boolean, element, integer, listOf, number, oneOf, openOneOf, string, typed, url } from './spec.js';
+
+/** Languages of ConversationRelay speech; `multi` lets Twilio detect the language. */
+const RELAY_LANGUAGES = [...GATHER_LANGUAGES, 'multi'] as const;
+
+/** Text-to-speech providers of ConversationRelay. */
+const TTS_PROVIDERS = ['Google', 'Amazon', 'ElevenLabs'] as const;
+
+/** Speech-to-text providers of ConversationRelay. */
+const STT_PROVIDERS = ['Deepgram', 'Google'] as const;
+
+/** Speech models of the ConversationRelay speech-to-text providers. */
+const RELAY_SPEECH_MODELS = ['telephony', 'long', 'nova-2-general', 'nova-3-general'] as const;
+
+/** What caller input may cut into the agent's speech; `true` means `any`, `false` means `none`. */
+const INTERRUPT_MODES = ['none', 'dtmf', 'speech', 'any', 'true', 'false'] as const;
+
+/** Text normalization settings of text-to-speech. */
+const TEXT_NORMALIZATION = ['on', 'auto', 'off'] as const;
+
+/** Session settings that `<ConversationRelay>` and `<Assistant>` share. */
+const relaySession = {
+  /** Text spoken to the caller as soon as the session is connected. */
+  welcomeGreeting: string(),
+  /**
+   * Which caller input may interrupt the welcome greeting: `none`, `dtmf`, `speech` or `any`
+   * (`true` and `false` stand for `any` and `none`).
+   * @default any
+   */
+  welcomeGreetingInterruptible: oneOf(INTERRUPT_MODES, { default: 'any' }),
+  /**
+   * Language for both speech recognition and text-to-speech (`multi` detects it).
+   * @default en-US
+   */
+  language: openOneOf(RELAY_LANGUAGES, { default: 'en-US' }),
+  /** Language of text-to-speech when a text message names none; overrides `language`. */
+  ttsLanguage: openOneOf(RELAY_LANGUAGES),
+  /**
+   * Text-to-speech provider: `Google`, `Amazon` or `ElevenLabs`.
+   * @default ElevenLabs
+   */
+  ttsProvider: openOneOf(TTS_PROVIDERS, { default: 'ElevenLabs' }),
+  /**
+   * Text-to-speech voice; the choices depend on `ttsProvider`.
+   * @default the provider's default voice (e.g. `UgBBYS2sOqTuMpoF3BR0` for ElevenLabs)
+   */
+  voice: string(),
+  /** Language of speech recognition; overrides `language`. */
+  transcriptionLanguage: openOneOf(RELAY_LANGUAGES),
+  /**
+   * Speech-recognition provider: `Deepgram` or `Google` (accounts that used ConversationRelay
+   * before 12 September 2025 default to Google).
+   * @default depends on the account: Deepgram for newer accounts
+   */
+  transcriptionProvider: openOneOf(STT_PROVIDERS),
+  /**
+   * Speech-recognition model; the choices depend on `transcriptionProvider`.
+   * @default `telephony` for Google, `nova-3-general` or `nova-2-general` for Deepgram
+   */
+  speechModel: openOneOf(RELAY_SPEECH_MODELS),
+  /** Mask profanities in the transcribed speech. */
+  profanityFilter: boolean(),
+  /** Send the caller's key presses (DTMF) to your application. */
+  dtmfDetection: boolean(),
+  /** Send partial transcripts to your application while the caller is still speaking. */
+  partialPrompts: boolean(),
+  /**
+   * Which caller input may interrupt the agent's speech: `none`, `dtmf`, `speech` or `any`
+   * (`true` and `false` stand for `any` and `none`).
+   * @default any
+   */
+  interruptible: oneOf(INTERRUPT_MODES, { default: 'any' }),
+  /**
+   * Let text from the next turn cut off the speech of the current one.
+   * @default false
+   */
+  preemptible: boolean({ default: 'false' }),
+  /** Comma-separated words or phrases the recognizer should expect (names, product terms). */
+  hints: string(),
+  /** Conversational Intelligence Service (SID or unique name) that stores and analyzes the transcript. */
+  intelligenceService: string(),
+  /**
+   * Which caller input still reaches your application while the agent speaks: `none`, `dtmf`,
+   * `speech` or `any`.
+   * @default none
+   */
+  reportInputDuringAgentSpeech: oneOf(INTERRUPT_MODES, { default: 'none' }),
+  /**
+   * ElevenLabs text normalization: `on`, `auto` (acts as `off` on calls) or `off`.
+   * @default off
+   */
+  elevenlabsTextNormalization: oneOf(TEXT_NORMALIZATION, { default: 'off' }),
+  /**
+   * How easily caller speech interrupts the agent: `low`, `medium` or `high`.
+   * @default high
+   */
+  interruptSensitivity: oneOf(['low', 'medium', 'high'], { default: 'high' }),
+  /** Debug messages to subscribe to, space-separated: `debugging`, `speaker-events`, `tokens-played`. */
+  debug: listOf(['debugging', 'speaker-events', 'tokens-played']),
+};
+
+/** Hands the call to another service; the flow goes on at `action` (or the next verb) when it ends. */
+export const Connect = element({
+  tag: 'Connect',
+  page: 'voice/twiml/connect',
+  children: CONNECT_NOUNS,
+  attributes: { ...actionCallback },
+});
+
+/** Joins the call to a Twilio Video room, named by the text. */
+export const Room = element({
+  tag: 'Room',
+  page: 'voice/twiml/connect/room',
+  text: { is: 'name', required: true },
+  attributes: {
+    /** Identity the call has as a participant of the room. */
+    participantIdentity: string(),
+  },
+});
+
+/** Connects the call to a Conversations (Frontline) service, which routes it to a worker. */
+export const Conversation = element({
+  tag: 'Conversation',
+  page: 'voice/twiml/connect/conversation',
+  attributes: {
+    /** Conversations Service SID (`IS…`) the call belongs to. */
+    serviceInstanceSid: string({ format: 'sid:IS' }),
+    /** Create a Conversation automatically for an incoming call. */
+    inboundAutocreation: boolean(),
+    /** Seconds to wait for a worker to be assigned to the Conversation. */
+    routingAssignmentTimeout: integer(0),
+    /** Seconds to let the worker's phone ring on an incoming call. */
+    inboundTimeout: integer(0),
+    /** URL whose TwiML runs when a participant leaves the call or an error happens. */
+    url: url(),
+    /** HTTP method for `url`: `GET` or `POST`. */
+    method: oneOf(['GET', 'POST']),
+    /** Record the call: from answer or from ringing, mono or dual-channel. */
+    record: oneOf([
+      'do-not-record',
+      'record-from-answer',
+      'record-from-ringing',
+      'record-from-answer-dual',
+      'record-from-ringing-dual',
+      'true',
+      'false',
+    ]),
+    /** Remove silence at the start and end of the recording. */
+    trim: oneOf(TRIM_VALUES),
+    /** URL Twilio requests when the recording changes state. */
+    recordingStatusCallback: url(),
+    /** HTTP method for `recordingStatusCallback`: `GET` or `POST`. */
+    recordingStatusCallbackMethod: oneOf(['GET', 'POST']),
+    /** Recording events that trigger `recordingStatusCallback`. */
+    recordingStatusCallbackEvent: listOf(RECORDING_EVENTS),
+    /** URL Twilio requests on each event listed in `statusCallbackEvent`. */
+    statusCallback: url(),
+    /** HTTP method for `statusCallback`: `GET` or `POST`. */
+    statusCallbackMethod: oneOf(['GET', 'POST']),
+    /** Call events that trigger a request to `statusCallback`. */
+    statusCallbackEvent: listOf(['call-initiated', 'call-ringing', 'call-answered', 'call-completed']),
+  },
+});
+
+/** Connects the call to a Google Dialogflow CX agent through an installed connector. */
+export const VirtualAgent = element({
+  tag: 'VirtualAgent',
+  page: 'voice/twiml/connect/virtualagent',
+  children: ['Config', 'Parameter'],
+  attributes: {
+    /** Unique name of the Dialogflow CX connector installed in your account. */
+    connectorName: string(),
+    /** Language the agent speaks and recognizes. */
+    language: openOneOf(GATHER_LANGUAGES),
+    /** Let Dialogflow score the caller's sentiment and report it in the callbacks. */
+    sentimentAnalysis: boolean(),
+    /** URL that receives the agent's status updates (intents, sentiment, transcripts). */
+    statusCallback: url(),
+    /** HTTP method for `statusCallback`: `GET` or `POST`. */
+    statusCallbackMethod: oneOf(['GET', 'POST']),
+  },
+});
+
+/**
+ * Connects the call to your AI application over a WebSocket; Twilio does the speech recognition
+ * and the text-to-speech.
+ */
+export const ConversationRelay = element({
+  tag: 'ConversationRelay',
+  page: 'voice/twiml/connect/conversationrelay',
+  children: ['Language', 'Parameter'],
+  attributes: {
+    /** Your WebSocket server; it must be an absolute `wss://` URL. */
+    url: url({ schemes: ['wss'], absolute: true, required: true }),
+    ...relaySession,
+    /**
+     * Reconnect to your application when the WebSocket drops during the call, replaying the
+     * events it missed.
+     * @default false
+     */
+    applicationReconnect: boolean({ default: 'false' }),
+    /** Format transcripts (punctuation, numbers, dates); wins over `deepgramsmartformat`. */
+    asrSmartFormat: boolean(),
+    /**
+     * Deepgram smart formatting of transcripts (punctuation, numbers, dates, currency).
+     * @default true
+     */
+    deepgramsmartformat: boolean({ default: 'true' }),
+    /** Filter background noise from the caller's audio before speech recognition. */
+    backgroundnoisereduction: boolean(),
+    /** Keep short acknowledgements from the caller ("uh-huh", "yeah") from interrupting the agent. */
+    ignorebackchannel: boolean(),
+    /** Milliseconds of silence that end the caller's turn, or `auto`. */
+    speechtimeout: typed<number | 'auto'>(
+      oneOf(['auto'], { pattern: /^[1-9]\d*$/, expected: 'a positive whole number of milliseconds' }),
+    ),
+    /** Confidence (0.3–0.9) at which an early end of turn is reported, before the final one. */
+    eagerEotThreshold: number(0.3, 0.9),
+    /**
+     * Decide with turn detection when the caller has finished speaking.
+     * @default false
+     */
+    turnDetection: boolean({ default: 'false' }),
+    /**
+     * Drop transcripts that only echo the agent's own speech.
+     * @default false
+     */
+    echoPromptFiltering: boolean({ default: 'false' }),
+    /** Send the partial transcript as a prompt when the caller hangs up mid-sentence. */
+    partialPromptOnHangup: boolean(),
+    /** Extra fields added to prompt messages, space-separated: `turn-state`, `prompt-segments`. */
+    includeInPrompt: listOf(['turn-state', 'prompt-segments']),
+    /** Event subscriptions to turn on for the session. */
+    events: string(),
+    /** Text-to-speech text normalization: `auto`, `on` or `off`; wins over `elevenlabsTextNormalization`. */
+    ttsTextNormalization: oneOf(TEXT_NORMALIZATION),
+    /** Apply language-specific text normalization to text-to-speech. */
+    ttsLanguageTextNormalization: boolean(),
+    /** Older name of `ttsLanguageTextNormalization`. */
+    elevenlabsLanguageTextNormalization: boolean(),
+    /** ID or unique name of the Conversation configuration to use. */
+    conversationConfiguration: string(),
+    /** ID of the Conversation the session belongs to. */
+    conversationId: string(),
+    /**
+     * Customer name passed to Conversations and Conversational Intelligence.
+     * @default the caller ID
+     */
+    customerName: string(),
+  },
+});
+
+/** Connects the call to a ConversationRelay session configured in Twilio. */
+export const ConversationRelaySession = element({
+  tag: 'ConversationRelaySession',
+  page: 'voice/twiml/connect',
+  undocumented: true,
+  attributes: {
+    /** Unique name or installed add-on SID of the ConversationRelaySession connector. */
+    connector: string(),
+    /** Unique name or ID of the ConversationRelaySession configuration. */
+    sessionConfiguration: string(),
+  },
+});
+
+/** Connects the call to an AI session through an installed AI connector. */
+export const AiSession = element({
+  tag: 'AiSession',
+  page: 'voice/twiml/connect',
+  undocumented: true,
+  attributes: {
+    /** Unique name or installed add-on SID of the AI connector. */
+    aiConnector: string(),
+    /** Unique name or ID of the AiSession configuration. */
+    aiSessionConfiguration: string(),
+  },
+});
+
+/** Connects the call to a Twilio AI Assistant, with ConversationRelay's speech settings. */
+export const Assistant = element({
+  tag: 'Assistant',
+  page: 'voice/twiml/connect',
+  undocumented: true,
+  children: ['Language', 'Parameter'],
+  attributes: {
+    /** ID of the AI Assistant to talk to. */
+    id: string(),
+    ...relaySession,
+  },
+});
+
+/** Speech settings for one language of a `<ConversationRelay>` or `<Assistant>` session. */
+export const Language = element({
+  tag: 'Language',
+  page: 'voice/twiml/connect/conversationrelay',
+  attributes: {
+    /** Language code these settings apply to (e.g. `sv-SE`), or `multi` for detection. */
+    code: openOneOf(RELAY_LANGUAGES, { required: true }),
+    /**
+     * Text-to-speech provider for this language: `Google`, `Amazon` or `ElevenLabs` (`ElevenLabs`
+     * when `code` is `multi`).
+     * @default the parent's `ttsProvider`
+     */
+    ttsProvider: openOneOf(TTS_PROVIDERS),
+    /**
+     * Text-to-speech voice for this language; the choices depend on `ttsProvider`.
+     * @default the parent's `voice`
+     */
+    voice: string(),
+    /**
+     * Speech-recognition provider for this language: `Deepgram` or `Google` (`Deepgram` when
+     * `code` is `multi`).
+     * @default the parent's `transcriptionProvider`
+     */
+    transcriptionProvider: openOneOf(STT_PROVIDERS),
+    /**
+     * Speech-recognition model for this language; the choices depend on `transcriptionProvider`.
+     * @default the parent's `speechModel`
+     */
+    speechModel: openOneOf(RELAY_SPEECH_MODELS),
+    /** Comma-separated words or phrases the recognizer should expect in this language. */
+    hints: string(),
+    /** Format transcripts in this language (punctuation, numbers, dates). */
+    asrSmartFormat: boolean(),
+    /** Text-to-speech text normalization for this language: `auto`, `on` or `off`. */
+    ttsTextNormalization: oneOf(TEXT_NORMALIZATION),
+    /** Apply language-specific text normalization to text-to-speech in this language. */
+    ttsLanguageTextNormalization: boolean(),
+  },
+});
+
+/** Connects the call to an Autopilot assistant, given by SID or unique name. */
+export const Autopilot = element({
+  tag: 'Autopilot',
+  page: 'voice/twiml/connect',
+  deprecated: 'Twilio retired Autopilot; use <ConversationRelay> or <VirtualAgent> instead',
+  text: { is: 'name', required: true },
+  attributes: {},
+});

@@ -1,0 +1,357 @@
+/** `<Dial>` and the nouns it connects the caller to. */
+import { DIAL_NOUNS, machineDetection, nounCallbacks, recordingCallbacks, TRIM_VALUES } from './shared.js';
+import { boolean, element, integer, listOf, method, oneOf, string, url } from './spec.js';
+
+export const Dial = element({
+  tag: 'Dial',
+  page: 'voice/twiml/dial',
+  text: { is: 'phone', required: true, unlessChild: 'any', format: 'phone' },
+  children: DIAL_NOUNS,
+  childLimits: { Number: 10, Client: 10 },
+  attributes: {
+    /**
+     * URL Twilio requests when the dialed call ends, with `DialCallStatus`; its TwiML continues
+     * the call. Without it the call goes on with the next verb.
+     */
+    action: url(),
+    /**
+     * HTTP method for `action`.
+     * @default POST
+     */
+    method: method(),
+    /**
+     * Keep the caller hearing ringback until the callee answers (only as the first verb).
+     * @default false
+     */
+    answerOnBridge: boolean({ default: 'false' }),
+    /**
+     * Caller ID shown to the callee: a Twilio or verified number, `client:<id>` for clients,
+     * `whatsapp:<sender>` for WhatsApp.
+     * @default the caller's number
+     */
+    callerId: string(),
+    /** Reason for the call shown by Branded Calling (at most 50 characters). */
+    callReason: string({ maxLength: 50 }),
+    /** Subscribe to call-progress events of the dialed call (not in Twilio's current docs). */
+    events: oneOf(['call-progress-event']),
+    /**
+     * Let the caller end the dialed call by pressing `*`.
+     * @default false
+     */
+    hangupOnStar: boolean({ default: 'false' }),
+    /** Base64-encoded, comma-separated identity passports (e.g. SHAKEN, DIV) sent with the call. */
+    passports: string(),
+    /**
+     * Record the dialed call: from answer or from ringing, mono or dual-channel.
+     * @default do-not-record
+     */
+    record: oneOf(
+      [
+        'do-not-record',
+        'record-from-answer',
+        'record-from-ringing',
+        'record-from-answer-dual',
+        'record-from-ringing-dual',
+        'true',
+        'false',
+      ],
+      { default: 'do-not-record' },
+    ),
+    /**
+     * Which side of the call to record.
+     * @default both
+     */
+    recordingTrack: oneOf(['both', 'inbound', 'outbound'], { default: 'both' }),
+    ...recordingCallbacks,
+    /** URL that receives SIP REFER requests from the dialed party; its TwiML handles the transfer. */
+    referUrl: url(),
+    /**
+     * HTTP method for `referUrl`.
+     * @default POST
+     */
+    referMethod: method(),
+    /**
+     * Country whose ringback tone the caller hears.
+     * @default the carrier's ringback
+     */
+    ringTone: oneOf([
+      'at',
+      'au',
+      'bg',
+      'br',
+      'be',
+      'ch',
+      'cl',
+      'cn',
+      'cz',
+      'de',
+      'dk',
+      'ee',
+      'es',
+      'fi',
+      'fr',
+      'gr',
+      'hu',
+      'il',
+      'in',
+      'it',
+      'lt',
+      'jp',
+      'mx',
+      'my',
+      'nl',
+      'no',
+      'nz',
+      'ph',
+      'pl',
+      'pt',
+      'ru',
+      'se',
+      'sg',
+      'th',
+      'uk',
+      'us',
+      'us-old',
+      'tw',
+      've',
+      'za',
+    ]),
+    /**
+     * Dial the nouns one after another instead of all at once (at most 10).
+     * @default false
+     */
+    sequential: boolean({ default: 'false' }),
+    /**
+     * Longest the dialed call may last, in seconds.
+     * @default 14400
+     */
+    timeLimit: integer(1, 86400, { default: '14400' }),
+    /**
+     * Seconds to let the callee's phone ring (5–600).
+     * @default 30
+     */
+    timeout: integer(5, 600, { default: '30' }),
+    /** Remove silence at the start and end of the recording. */
+    trim: oneOf(TRIM_VALUES),
+  },
+});
+
+export const Number = element({
+  tag: 'Number',
+  page: 'voice/twiml/number',
+  text: { is: 'phone', required: true, format: 'phone' },
+  attributes: {
+    /** DTMF tones to send once the call connects (`0`–`9`, `A`–`D`, `#`, `*`, `w`, `W`), e.g. an extension. */
+    sendDigits: string({ format: 'dtmf' }),
+    /** BYOC trunk SID (`BY…`) to place the call over. */
+    byoc: string({ format: 'sid:BY' }),
+    ...nounCallbacks,
+    ...machineDetection,
+  },
+});
+
+export const Client = element({
+  tag: 'Client',
+  page: 'voice/twiml/client',
+  text: { is: 'identity', required: true, unlessChild: ['Identity'], maxLength: 256 },
+  children: ['Identity', 'Parameter'],
+  childLimits: { Identity: 1 },
+  attributes: { ...nounCallbacks },
+});
+
+export const Identity = element({
+  tag: 'Identity',
+  page: 'voice/twiml/client',
+  text: { is: 'identity', required: true, maxLength: 256 },
+  attributes: {},
+});
+
+export const Conference = element({
+  tag: 'Conference',
+  page: 'voice/twiml/conference',
+  text: { is: 'name', required: true },
+  attributes: {
+    /**
+     * Join muted.
+     * @default false
+     */
+    muted: boolean({ default: 'false' }),
+    /**
+     * Beep when participants join or leave: `true`, `false`, `onEnter` or `onExit`.
+     * @default true
+     */
+    beep: oneOf(['true', 'false', 'onEnter', 'onExit'], { default: 'true' }),
+    /**
+     * Start the conference when this participant joins.
+     * @default true
+     */
+    startConferenceOnEnter: boolean({ default: 'true' }),
+    /**
+     * End the conference when this participant leaves.
+     * @default false
+     */
+    endConferenceOnExit: boolean({ default: 'false' }),
+    /** A label for this participant, unique in the conference (at most 128 characters). */
+    participantLabel: string({ maxLength: 128 }),
+    /**
+     * Jitter buffer for this participant's audio.
+     * @default large
+     */
+    jitterBufferSize: oneOf(['large', 'medium', 'small', 'off'], { default: 'large' }),
+    /**
+     * URL of TwiML (Play, Say, Pause, Redirect) or audio played while waiting for the conference
+     * to start; `''` waits in silence.
+     */
+    waitUrl: url({ allowEmpty: true }),
+    /**
+     * HTTP method for `waitUrl`.
+     * @default POST
+     */
+    waitMethod: method(),
+    /**
+     * Most participants allowed (at most 250).
+     * @default 250
+     */
+    maxParticipants: integer(1, 250, { default: '250' }),
+    /**
+     * Record the whole conference from its start.
+     * @default do-not-record
+     */
+    record: oneOf(['do-not-record', 'record-from-start'], { default: 'do-not-record' }),
+    /** Twilio region that hosts the conference's media. */
+    region: oneOf(['us1', 'us2', 'ie1', 'sg1', 'br1', 'au1', 'jp1', 'de1']),
+    /** Call SID (`CA…`) of a participant this one coaches: heard by that participant only. */
+    coach: string({ format: 'sid:CA' }),
+    /**
+     * Remove silence at the start and end of the recording.
+     * @default trim-silence
+     */
+    trim: oneOf(TRIM_VALUES, { default: 'trim-silence' }),
+    /** Conference events that trigger a request to `statusCallback`. */
+    statusCallbackEvent: listOf(['start', 'end', 'join', 'leave', 'mute', 'hold', 'modify', 'speaker', 'announcement']),
+    /** URL Twilio requests on each event listed in `statusCallbackEvent`. */
+    statusCallback: url(),
+    /**
+     * HTTP method for `statusCallback`.
+     * @default POST
+     */
+    statusCallbackMethod: method(),
+    ...recordingCallbacks,
+    /** URL that receives conference events (used by the Conference events API). */
+    eventCallbackUrl: url(),
+  },
+});
+
+export const Queue = element({
+  tag: 'Queue',
+  page: 'voice/twiml/queue',
+  text: { is: 'name', required: true, maxLength: 64 },
+  attributes: {
+    /** TwiML URL (Play, Say, Pause, Redirect) run on the queued caller just before the bridge. */
+    url: url(),
+    /**
+     * HTTP method for `url`.
+     * @default POST
+     */
+    method: method(),
+    /** TaskRouter Reservation SID (`WR…`) this call accepts. */
+    reservationSid: string({ format: 'sid:WR' }),
+    /** TaskRouter Activity SID (`WA…`) the worker moves to when the call ends. */
+    postWorkActivitySid: string({ format: 'sid:WA' }),
+  },
+});
+
+export const Sip = element({
+  tag: 'Sip',
+  page: 'voice/twiml/sip',
+  text: { is: 'sip', required: true, unlessChild: ['Uri'], format: 'sip' },
+  children: ['Uri', 'Headers'],
+  childLimits: { Headers: 1 },
+  attributes: {
+    /** Username for SIP digest authentication with the endpoint. */
+    username: string(),
+    /** Password for SIP digest authentication with the endpoint. */
+    password: string(),
+    ...nounCallbacks,
+    ...machineDetection,
+  },
+});
+
+export const Uri = element({
+  tag: 'Uri',
+  page: 'voice/twiml/sip',
+  undocumented: true,
+  text: { is: 'sip', required: true, format: 'sip' },
+  attributes: {
+    /** Order in which the URIs are tried; lower goes first. */
+    priority: integer(0),
+    /** Share of calls among URIs of the same priority. */
+    weight: integer(0),
+    /** Username for SIP digest authentication with this URI. */
+    username: string(),
+    /** Password for SIP digest authentication with this URI. */
+    password: string(),
+  },
+});
+
+export const Headers = element({
+  tag: 'Headers',
+  page: 'voice/twiml/sip',
+  undocumented: true,
+  children: ['Header'],
+  attributes: {},
+});
+
+export const Header = element({
+  tag: 'Header',
+  page: 'voice/twiml/sip',
+  undocumented: true,
+  attributes: {
+    /** Name of the SIP header to send (custom headers start with `X-`). */
+    name: string({ required: true }),
+    /** Value of the SIP header. */
+    value: string({ required: true }),
+  },
+});
+
+export const Sim = element({
+  tag: 'Sim',
+  page: 'iot/wireless/programmable-voice',
+  text: { is: 'sid', required: true },
+  attributes: {},
+});
+
+export const Application = element({
+  tag: 'Application',
+  page: 'voice/twiml/dial/application',
+  text: { is: 'sid', required: true, unlessChild: ['ApplicationSid'], format: 'sid:AP' },
+  children: ['ApplicationSid', 'Parameter'],
+  childLimits: { ApplicationSid: 1 },
+  attributes: {
+    /**
+     * Identifies the customer to the application (at most 256 characters).
+     * @default the SID of the account issuing the TwiML
+     */
+    customerId: string({ maxLength: 256 }),
+    /**
+     * Pass the parent call's `To` to the application instead of the application's SID.
+     * @default false
+     */
+    copyParentTo: boolean({ default: 'false' }),
+    ...nounCallbacks,
+  },
+});
+
+export const ApplicationSid = element({
+  tag: 'ApplicationSid',
+  page: 'voice/twiml/dial/application',
+  text: { is: 'sid', required: true, format: 'sid:AP' },
+  attributes: {},
+});
+
+export const WhatsApp = element({
+  tag: 'WhatsApp',
+  page: 'voice/twiml/whatsapp',
+  text: { is: 'phone', required: true, format: 'phone' },
+  attributes: { ...nounCallbacks },
+});

@@ -1,0 +1,46 @@
+/** Messaging TwiML: replies to an incoming SMS, MMS or WhatsApp message. */
+import { element, method, string, url } from './spec.js';
+
+export const Message = element({
+  tag: 'Message',
+  page: 'messaging/twiml/message',
+  family: 'messaging',
+  text: { is: 'words', required: true, unlessChild: ['Body', 'Media'] },
+  children: ['Body', 'Media'],
+  childLimits: { Media: 10 },
+  attributes: {
+    /**
+     * Recipient: a phone number in E.164 form, or a channel address such as `whatsapp:+1…`.
+     * @default the sender of the incoming message
+     */
+    to: string(),
+    /**
+     * Sender: a Twilio number, a channel address, or an alphanumeric sender ID.
+     * @default the number that received the incoming message
+     */
+    from: string(),
+    /** URL Twilio requests with the message's status; its TwiML is the next reply. */
+    action: url(),
+    /**
+     * HTTP method for `action`.
+     * @default POST
+     */
+    method: method(),
+    /** URL that receives delivery status updates (deprecated: set `action` too). */
+    statusCallback: url(),
+  },
+});
+
+export const Body = element({
+  tag: 'Body',
+  page: 'messaging/twiml/message',
+  text: { is: 'words', required: true },
+  attributes: {},
+});
+
+export const Media = element({
+  tag: 'Media',
+  page: 'messaging/twiml/message',
+  text: { is: 'url', required: true, schemes: ['http', 'https'] },
+  attributes: {},
+});

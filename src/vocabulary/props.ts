@@ -1,0 +1,41 @@
+/**
+ * Component prop types, derived from the vocabulary tables.
+ *
+ * `AttributeProps` is a homomorphic mapped type over an element's `attributes` table, so each
+ * prop keeps the JSDoc written above its row in the table: editors show it on hover.
+ */
+import type { TwiMLElement, TwiMLNode } from '../runtime/element.js';
+import type { AttributeSpec, ElementSpec, TextSpec } from './spec.js';
+
+/** What JSX may hold where only text is allowed: strings, numbers, and nothing. */
+export type TextChild = string | number | bigint | boolean | null | undefined | readonly TextChild[];
+
+/** What JSX may hold where only elements are allowed (no bare text). */
+export type ElementChild = TwiMLElement | boolean | null | undefined | readonly ElementChild[];
+
+type ValueOf<S> = S extends AttributeSpec<infer V> ? V : never;
+
+/** One optional prop per attribute of the table, typed by its spec, documented by its JSDoc. */
+export type AttributeProps<Attributes> = {
+  [Name in keyof Attributes]?: ValueOf<Attributes[Name]> | null | undefined;
+};
+
+type HasChildren<C> = C extends readonly [] ? false : C extends readonly string[] ? true : false;
+
+/** The `children` prop an element accepts, from its text rule and its allowed children. */
+export type ChildrenProps<Text, Children> =
+  HasChildren<Children> extends true
+    ? Text extends TextSpec
+      ? { children?: TwiMLNode }
+      : { children?: ElementChild }
+    : Text extends TextSpec
+      ? Text extends { required: true; unlessAttribute?: undefined }
+        ? { children: TextChild }
+        : { children?: TextChild }
+      : { children?: never };
+
+/** The props of the component for an element spec. */
+export type PropsOf<S> =
+  S extends ElementSpec<string, infer Attributes, infer Text, infer Children>
+    ? AttributeProps<Attributes> & ChildrenProps<Text, Children>
+    : never;

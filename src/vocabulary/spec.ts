@@ -1,0 +1,179 @@
+/**
+ * The building blocks of the vocabulary tables.
+ *
+ * Every TwiML element is described once, as data, in `src/vocabulary/*.ts`. Each attribute
+ * is built with one of the helpers below. The helper returns the runtime rule (what the
+ * validator checks) and carries, as a phantom type, the TypeScript type of the prop that
+ * users write in JSX. The JSDoc comment written above each attribute in a table becomes the
+ * hover documentation of that prop, because component props are a homomorphic mapped type
+ * over the table (see `props.ts`).
+ */
+
+/** How an attribute value is checked, and how its prop is typed. */
+export type AttributeKind = 'string' | 'url' | 'integer' | 'number' | 'boolean' | 'enum' | 'list';
+
+/** Extra checks on string values, shared by attributes and text content. */
+export type StringFormat = 'voice' | 'phone' | 'sip' | 'dtmf' | 'gather-key' | 'record-keys' | 'json' | `sid:${string}`;
+
+export interface AttributeSpec<Value = unknown> {
+  readonly kind: AttributeKind;
+  /** Allowed values of an enum or of the items of a list. */
+  readonly values?: readonly string[];
+  /**
+   * An open enum accepts values outside `values` with a warning instead of an error,
+   * because Twilio keeps adding to the list. A RegExp additionally accepts values
+   * of that shape without any warning.
+   */
+  readonly open?: boolean | RegExp;
+  /** Values of this shape are accepted too (`+10%`, `2s`); `expected` says it in words. */
+  readonly pattern?: RegExp;
+  /** What a valid value looks like, for messages (`+10% or -5%`). */
+  readonly expected?: string;
+  readonly min?: number;
+  readonly max?: number;
+  /** Item type of a list: enum values (default) or integers. */
+  readonly items?: 'integer';
+  /** Allowed URL schemes for absolute URLs; relative URLs are allowed unless `absolute`. */
+  readonly schemes?: readonly string[];
+  readonly absolute?: boolean;
+  /** An empty URL is meaningful (e.g. `waitUrl=""` waits in silence). */
+  readonly allowEmpty?: boolean;
+  readonly format?: StringFormat;
+  readonly maxLength?: number;
+  /** The XML attribute name, when the prop name differs (`interpretAs` → `interpret-as`). */
+  readonly xml?: string;
+  /** Twilio's default, as it would appear in the XML. */
+  readonly default?: string;
+  readonly required?: boolean;
+  /** Where the rule comes from when it is not the element's own page (an error code page). */
+  readonly source?: string;
+  /** Phantom: the TypeScript type of the prop. Never set at run time. */
+  readonly __value?: Value;
+}
+
+type Options = Omit<AttributeSpec, 'kind' | '__value'>;
+
+/** Free text. */
+export const string = <V extends string = string>(options?: Options): AttributeSpec<V> => ({
+  kind: 'string',
+  ...options,
+});
+
+/** A URL: absolute `http(s)` or relative to the current document unless told otherwise. */
+export const url = (options?: Options): AttributeSpec<string> => ({ kind: 'url', ...options });
+
+/** A whole number, optionally within `[min, max]`. */
+export const integer = (min?: number, max?: number, options?: Options): AttributeSpec<number> => ({
+  kind: 'integer',
+  min,
+  max,
+  ...options,
+});
+
+/** A decimal number, optionally within `[min, max]`. */
+export const number = (min?: number, max?: number, options?: Options): AttributeSpec<number> => ({
+  kind: 'number',
+  min,
+  max,
+  ...options,
+});
+
+/** `true` or `false`. */
+export const boolean = (options?: Options): AttributeSpec<boolean> => ({
+  kind: 'boolean',
+  ...options,
+});
+
+/** An enum value; enums that list `'true'` also take a boolean in JSX. */
+export type EnumValue<V extends string> = V | ('true' extends V ? boolean : never);
+
+/** One value of a closed list. */
+export const oneOf = <const V extends readonly string[]>(
+  values: V,
+  options?: Options,
+): AttributeSpec<EnumValue<V[number]>> => ({ kind: 'enum', values, ...options });
+
+/**
+ * One value of a list Twilio keeps extending: the known values autocomplete, any other
+ * string still compiles (`Extra` narrows what else compiles, e.g. `Polly.${string}`).
+ */
+export const openOneOf = <Extra extends string = string & {}, const V extends readonly string[] = []>(
+  values: V,
+  options?: Options,
+): AttributeSpec<V[number] | Extra> => ({ kind: 'enum', values, open: true, ...options });
+
+/** A space-separated list of values; written as an array (or a single value) in JSX. */
+export const listOf = <const V extends readonly string[]>(
+  values: V,
+  options?: Options,
+): AttributeSpec<V[number] | readonly V[number][]> => ({ kind: 'list', values, ...options });
+
+/** A space-separated list of whole numbers. */
+export const integerList = (
+  min?: number,
+  max?: number,
+  options?: Options,
+): AttributeSpec<number | readonly number[]> => ({ kind: 'list', items: 'integer', min, max, ...options });
+
+/** `GET` or `POST`. */
+export const method = (options?: Options): AttributeSpec<'GET' | 'POST'> =>
+  oneOf(['GET', 'POST'], { default: 'POST', ...options });
+
+/**
+ * Gives a spec a different prop type, for values that also take numbers or a pattern
+ * (`speechTimeout`: a number of seconds or `'auto'`).
+ */
+export const typed = <T>(spec: AttributeSpec): AttributeSpec<T> => spec as AttributeSpec<T>;
+
+/** What an element holds as text, when it may hold text at all. */
+export interface TextSpec {
+  /** What the text is, for the validator and the docs. */
+  readonly is: 'url' | 'phone' | 'sip' | 'sid' | 'name' | 'identity' | 'json' | 'words' | 'number-or-client';
+  /** Required unless one of `unless` holds. */
+  readonly required?: boolean;
+  /** The text may be left out when the element has one of these children or attributes. */
+  readonly unlessChild?: readonly string[] | 'any';
+  readonly unlessAttribute?: readonly string[];
+  readonly format?: StringFormat;
+  readonly maxLength?: number;
+  /** Accepted URL schemes when `is` is `url`. */
+  readonly schemes?: readonly string[];
+}
+
+export type Family = 'voice' | 'messaging' | 'fax';
+
+export interface ElementSpec<
+  Tag extends string = string,
+  Attributes extends Record<string, AttributeSpec> = Record<string, AttributeSpec>,
+  Text extends TextSpec | undefined = TextSpec | undefined,
+  Children extends readonly string[] = readonly string[],
+> {
+  /** The XML element name. */
+  readonly tag: Tag;
+  /** The exported component name, when it differs from the tag (`SayAs` for `say-as`). */
+  readonly component?: string;
+  /** The Twilio doc page that defines the element (path under https://www.twilio.com/docs/). */
+  readonly page: string;
+  /** The kind of document a top-level verb belongs to; nouns inherit their verb's. */
+  readonly family?: Family | readonly Family[];
+  readonly attributes: Attributes;
+  readonly text?: Text;
+  /** Allowed child elements, by tag, as Twilio's docs place them. */
+  readonly children?: Children;
+  /** At most this many children of a tag. */
+  readonly childLimits?: Readonly<Record<string, number>>;
+  /** The official helper can build this element but Twilio's docs never describe it. */
+  readonly undocumented?: boolean;
+  /** Twilio marks the element deprecated; using it is a warning. */
+  readonly deprecated?: string;
+}
+
+/** Declares one element. The identity function keeps the literal types of the table. */
+export const element = <
+  const Tag extends string,
+  Attributes extends Record<string, AttributeSpec>,
+  const Text extends TextSpec | undefined = undefined,
+  const Children extends readonly string[] = readonly [],
+>(
+  spec: ElementSpec<Tag, Attributes, Text, Children>,
+): ElementSpec<Tag, Attributes, Text, Children> => spec;

@@ -1,0 +1,187 @@
+/**
+ * `<Start>` and `<Stop>`, and what they run alongside a call: media streams, SIPREC sessions,
+ * real-time transcriptions, background recordings and media filters.
+ */
+import { GATHER_LANGUAGES } from './languages.js';
+import { actionCallback, MEDIA_TRACKS, recordingCallbacks, TRIM_VALUES } from './shared.js';
+import { boolean, element, method, oneOf, openOneOf, string, url } from './spec.js';
+
+/** Starts a stream, transcription, recording or filter in the background and goes on with the next verb. */
+export const Start = element({
+  tag: 'Start',
+  page: 'voice/twiml/stream',
+  children: ['Stream', 'Siprec', 'Transcription', 'Recording', 'MediaFilter'],
+  attributes: { ...actionCallback },
+});
+
+/** Stops, by name, what a `<Start>` started. */
+export const Stop = element({
+  tag: 'Stop',
+  page: 'voice/twiml/stream',
+  children: ['Stream', 'Siprec', 'Transcription', 'MediaFilter'],
+  attributes: {},
+});
+
+/** Sends the call's audio to a WebSocket: one-way under `<Start>`, two-way under `<Connect>`. */
+export const Stream = element({
+  tag: 'Stream',
+  page: 'voice/twiml/stream',
+  children: ['Parameter'],
+  attributes: {
+    /**
+     * WebSocket server that receives the audio (`wss` only, no query string). Needed to start a
+     * stream; a `<Stop>` names the stream instead.
+     */
+    url: url({ schemes: ['wss'] }),
+    /** Name of the stream, unique in the call; `<Stop>` uses it to end the stream. */
+    name: string(),
+    /** Unique name of the stream connector (Marketplace add-on) to send the audio to. */
+    connectorName: string(),
+    /**
+     * Which audio to send: `inbound_track`, `outbound_track` or `both_tracks` (`<Connect>` takes
+     * only `inbound_track`).
+     * @default inbound_track
+     */
+    track: oneOf(MEDIA_TRACKS, { default: 'inbound_track' }),
+    /** URL Twilio requests when the stream starts, stops or fails. */
+    statusCallback: url(),
+    /**
+     * HTTP method for `statusCallback`.
+     * @default POST
+     */
+    statusCallbackMethod: method(),
+    /** Audio format of the stream (for the HD codec). */
+    audioFormat: string(),
+    /** Sample rate of the stream's audio, in hertz (for the HD codec). */
+    sampleRate: string(),
+  },
+});
+
+/** Forks the call's audio to a SIPREC recording server through a configured connector. */
+export const Siprec = element({
+  tag: 'Siprec',
+  page: 'voice/twiml/siprec',
+  children: ['Parameter'],
+  attributes: {
+    /** Name of the SIPREC session, unique in the call; `<Stop>` uses it to end the session. */
+    name: string(),
+    /** Unique name of the SIPREC connector installed in your account; needed to start a session. */
+    connectorName: string(),
+    /**
+     * Which audio to send: `inbound_track`, `outbound_track` or `both_tracks`.
+     * @default inbound_track
+     */
+    track: oneOf(MEDIA_TRACKS, { default: 'inbound_track' }),
+    /** Absolute URL Twilio requests when the session starts, stops or fails. */
+    statusCallback: url({ absolute: true }),
+    /** HTTP method for `statusCallback`: `GET` or `POST`. */
+    statusCallbackMethod: oneOf(['GET', 'POST']),
+  },
+});
+
+/** Transcribes the call in near real time and posts the text to `statusCallbackUrl`. */
+export const Transcription = element({
+  tag: 'Transcription',
+  page: 'voice/twiml/transcription',
+  children: ['Config', 'Parameter'],
+  attributes: {
+    /** Name of the transcription, unique in the call; `<Stop>` uses it to end it. */
+    name: string(),
+    /** Absolute URL that receives the transcription's events and transcribed text. */
+    statusCallbackUrl: url({ absolute: true }),
+    /**
+     * HTTP method for `statusCallbackUrl`.
+     * @default POST
+     */
+    statusCallbackMethod: method(),
+    /**
+     * Language of the speech to transcribe.
+     * @default en-US
+     */
+    languageCode: openOneOf(GATHER_LANGUAGES, { default: 'en-US' }),
+    /**
+     * Which audio to transcribe: `inbound_track`, `outbound_track` or `both_tracks`.
+     * @default both_tracks
+     */
+    track: oneOf(MEDIA_TRACKS, { default: 'both_tracks' }),
+    /** Label put on the inbound track's transcripts (e.g. `agent`). */
+    inboundTrackLabel: string(),
+    /** Label put on the outbound track's transcripts (e.g. `customer`). */
+    outboundTrackLabel: string(),
+    /**
+     * Speech-to-text provider: `google` or `deepgram`.
+     * @default google
+     */
+    transcriptionEngine: openOneOf(['google', 'deepgram'], { default: 'google' }),
+    /**
+     * Speech model of the provider, e.g. `telephony` or `long` (Google), `nova-2` or `nova-3` (Deepgram).
+     * @default telephony
+     */
+    speechModel: openOneOf(['telephony', 'long', 'nova-2', 'nova-3'], { default: 'telephony' }),
+    /**
+     * Mask profanities in the transcripts.
+     * @default true
+     */
+    profanityFilter: boolean({ default: 'true' }),
+    /**
+     * Also send interim (partial) results while a phrase is still being spoken.
+     * @default false
+     */
+    partialResults: boolean({ default: 'false' }),
+    /** Comma-separated words or phrases the recognizer should expect. */
+    hints: string(),
+    /**
+     * Add punctuation to the transcripts.
+     * @default true
+     */
+    enableAutomaticPunctuation: boolean({ default: 'true' }),
+    /** Intelligence Service (SID or unique name) that stores the transcript and analyzes it after the call. */
+    intelligenceService: string(),
+    /** ID of the Conversation Orchestrator configuration to use. */
+    conversationConfiguration: string(),
+    /** ID of the Conversation Orchestrator conversation to attach the transcript to. */
+    conversationId: string(),
+  },
+});
+
+/** Records the call in the background while the flow goes on. */
+export const Recording = element({
+  tag: 'Recording',
+  page: 'voice/twiml/recording',
+  attributes: {
+    ...recordingCallbacks,
+    /**
+     * Remove silence at the start and end of the recording.
+     * @default trim-silence
+     */
+    trim: oneOf(TRIM_VALUES, { default: 'trim-silence' }),
+    /**
+     * Which audio to record: `inbound` (heard by Twilio), `outbound` (sent by Twilio) or `both`.
+     * @default both
+     */
+    track: oneOf(['inbound', 'outbound', 'both'], { default: 'both' }),
+    /**
+     * Channels of the recording file: `mono` (both legs mixed) or `dual` (one leg per channel).
+     * @default dual
+     */
+    channels: oneOf(['mono', 'dual'], { default: 'dual' }),
+  },
+});
+
+/** Applies a filter (noise reduction) to the call's audio. */
+export const MediaFilter = element({
+  tag: 'MediaFilter',
+  page: 'voice/twiml/stream',
+  undocumented: true,
+  children: ['Parameter'],
+  attributes: {
+    /** Name of the filter, unique in the call; `<Stop>` uses it to remove the filter. */
+    name: string(),
+    /** Kind of filter to apply: `noise`. */
+    filterType: oneOf(['noise']),
+    /** Model the filter uses. */
+    model: string(),
+    /** Which audio to filter: `inbound_track`, `outbound_track` or `both_tracks`. */
+    track: oneOf(MEDIA_TRACKS),
+  },
+});

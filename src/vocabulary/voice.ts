@@ -1,0 +1,322 @@
+/**
+ * Voice verbs that are not Dial, Pay, Connect or media streams: what a call says, plays,
+ * collects and records, and how it moves on or ends.
+ */
+import { GATHER_LANGUAGES, SAY_LANGUAGES } from './languages.js';
+import { actionCallback, PROMPT_VERBS, recordingCallbacks, SSML_TAGS, TRIM_VALUES } from './shared.js';
+import { boolean, element, integer, listOf, method, oneOf, openOneOf, string, typed, url } from './spec.js';
+import type { SayVoiceName } from './voices.js';
+
+export const Say = element({
+  tag: 'Say',
+  page: 'voice/twiml/say',
+  text: { is: 'words', required: true },
+  children: SSML_TAGS,
+  attributes: {
+    /**
+     * Text-to-speech voice: `man`, `woman`, or a provider voice such as `Polly.Joanna-Neural`,
+     * `Google.en-US-Neural2-F` or `ElevenLabs.<voice id>`. Basic voices ignore SSML.
+     * @default man
+     */
+    voice: string<SayVoiceName>({ format: 'voice', default: 'man' }),
+    /**
+     * Language and accent to speak in; it must be one the voice supports.
+     * @default en-US
+     */
+    language: openOneOf(SAY_LANGUAGES, { default: 'en-US' }),
+    /**
+     * How many times to speak the text; `0` repeats until the call ends (at most 1000 times).
+     * @default 1
+     */
+    loop: integer(0, undefined, { default: '1' }),
+  },
+});
+
+export const Play = element({
+  tag: 'Play',
+  page: 'voice/twiml/play',
+  text: { is: 'url', required: true, unlessAttribute: ['digits'] },
+  attributes: {
+    /**
+     * How many times to play the audio; `0` repeats until the call ends (at most 1000 times).
+     * @default 1
+     */
+    loop: integer(0, undefined, { default: '1' }),
+    /**
+     * DTMF tones to play instead of audio: `0`–`9`, `A`–`D`, `#`, `*`, and `w` (half-second
+     * pause) or `W` (one-second pause). Not allowed inside `<Gather>`.
+     */
+    digits: string({ format: 'dtmf' }),
+  },
+});
+
+export const Pause = element({
+  tag: 'Pause',
+  page: 'voice/twiml/pause',
+  attributes: {
+    /**
+     * Seconds of silence.
+     * @default 1
+     */
+    length: integer(1, undefined, { default: '1' }),
+  },
+});
+
+export const Gather = element({
+  tag: 'Gather',
+  page: 'voice/twiml/gather',
+  children: PROMPT_VERBS,
+  attributes: {
+    /**
+     * URL Twilio requests with the caller's input (`Digits`, or `SpeechResult` and `Confidence`).
+     * Relative URLs resolve against the current document.
+     * @default the current document's URL
+     */
+    action: url(),
+    /**
+     * Request `action` even when the caller entered nothing.
+     * @default false
+     */
+    actionOnEmptyResult: boolean({ default: 'false', source: 'api/errors/13338' }),
+    /**
+     * Stop the nested `<Say>`/`<Play>` as soon as the caller starts to press or speak.
+     * @default true
+     */
+    bargeIn: boolean({ default: 'true' }),
+    /** Send extra debugging information about speech recognition (not in Twilio's current docs). */
+    debug: boolean(),
+    /**
+     * Use the premium `phone_call` speech model (deprecated; choose a `speechModel` instead).
+     * @default false
+     */
+    enhanced: boolean({ default: 'false' }),
+    /**
+     * The one key that ends digit input (`0`–`9`, `#`, `*`), or `''` to collect until `timeout`.
+     * The key itself is not part of `Digits`.
+     * @default #
+     */
+    finishOnKey: string({ format: 'gather-key', default: '#' }),
+    /**
+     * Comma-separated words or phrases the recognizer should expect (up to 500 entries of up
+     * to 100 characters each).
+     */
+    hints: string(),
+    /**
+     * What to listen for: `dtmf`, `speech`, or both; with both, whichever comes first wins.
+     * @default dtmf
+     */
+    input: listOf(['dtmf', 'speech'], { default: 'dtmf' }),
+    /**
+     * Language of the speech to recognize.
+     * @default en-US
+     */
+    language: openOneOf(GATHER_LANGUAGES, { default: 'en-US' }),
+    /** Longest time in seconds the caller may speak (not in Twilio's current docs). */
+    maxSpeechTime: integer(1, undefined, { source: 'api/errors/13328' }),
+    /**
+     * HTTP method for `action`.
+     * @default POST
+     */
+    method: method(),
+    /** Stop after this many digits, without waiting for `finishOnKey` or `timeout`. */
+    numDigits: integer(1),
+    /** URL that receives interim recognition results (`UnstableSpeechResult`) while the caller speaks. */
+    partialResultCallback: url(),
+    /**
+     * HTTP method for `partialResultCallback`.
+     * @default POST
+     */
+    partialResultCallbackMethod: method(),
+    /**
+     * Mask profanities in `SpeechResult` (first letter, then asterisks).
+     * @default true
+     */
+    profanityFilter: boolean({ default: 'true' }),
+    /**
+     * Speech-recognition model, e.g. `phone_call`, `numbers_and_commands`, `googlev2_telephony`
+     * or `deepgram_nova-3`. Needs a numeric `speechTimeout`, not `auto`.
+     * @default default
+     */
+    speechModel: openOneOf(
+      [
+        'default',
+        'numbers_and_commands',
+        'phone_call',
+        'experimental_conversations',
+        'experimental_utterances',
+        'googlev2_long',
+        'googlev2_short',
+        'googlev2_telephony',
+        'googlev2_telephony_short',
+        'deepgram_nova-2',
+        'deepgram_nova-3',
+      ],
+      { default: 'default' },
+    ),
+    /**
+     * Seconds of silence that end speech input, or `auto` to stop at the first pause.
+     * @default the value of `timeout`
+     */
+    speechTimeout: typed<number | 'auto'>(
+      oneOf(['auto'], { pattern: /^[1-9]\d*$/, expected: 'a positive whole number', source: 'api/errors/13327' }),
+    ),
+    /**
+     * Seconds to wait for input once the nested verbs finish (or between digits).
+     * @default 5
+     */
+    timeout: integer(1, undefined, { default: '5' }),
+  },
+});
+
+export const Record = element({
+  tag: 'Record',
+  page: 'voice/twiml/record',
+  attributes: {
+    /**
+     * URL Twilio requests with `RecordingUrl`, `RecordingDuration` and `Digits` when the recording
+     * ends; its TwiML continues the call.
+     * @default the current document's URL
+     */
+    action: url(),
+    /**
+     * HTTP method for `action`.
+     * @default POST
+     */
+    method: method(),
+    /**
+     * Seconds of silence that end the recording; `0` never ends it on silence.
+     * @default 5
+     */
+    timeout: integer(0, undefined, { default: '5' }),
+    /**
+     * Keys that end the recording: any set of `0`–`9`, `#` and `*`.
+     * @default 1234567890*#
+     */
+    finishOnKey: string({ format: 'record-keys', default: '1234567890*#' }),
+    /**
+     * Longest recording in seconds (2–14400; up to 86400 on accounts with 24-hour calls).
+     * @default 3600
+     */
+    maxLength: integer(2, 86400, { default: '3600' }),
+    /**
+     * Play a beep before recording starts.
+     * @default true
+     */
+    playBeep: boolean({ default: 'true' }),
+    /**
+     * Remove silence at the start and end of the recording.
+     * @default trim-silence
+     */
+    trim: oneOf(TRIM_VALUES, { default: 'trim-silence' }),
+    ...recordingCallbacks,
+    /**
+     * Transcribe the recording (English, 2 to 120 seconds; billed).
+     * @default false
+     */
+    transcribe: boolean({ default: 'false' }),
+    /** URL that receives the transcription when it is ready; needs `transcribe`. */
+    transcribeCallback: url(),
+  },
+});
+
+export const Redirect = element({
+  tag: 'Redirect',
+  page: 'voice/twiml/redirect',
+  family: ['voice', 'messaging'],
+  text: { is: 'url' },
+  attributes: {
+    /**
+     * HTTP method for the URL.
+     * @default POST
+     */
+    method: method(),
+  },
+});
+
+export const Reject = element({
+  tag: 'Reject',
+  page: 'voice/twiml/reject',
+  attributes: {
+    /**
+     * What the caller hears: `rejected` (a not-in-service tone) or `busy` (a busy signal).
+     * @default rejected
+     */
+    reason: oneOf(['rejected', 'busy'], { default: 'rejected' }),
+  },
+});
+
+export const Hangup = element({ tag: 'Hangup', page: 'voice/twiml/hangup', attributes: {} });
+
+export const Leave = element({ tag: 'Leave', page: 'voice/twiml/leave', attributes: {} });
+
+export const Echo = element({ tag: 'Echo', page: 'voice/twiml', undocumented: true, attributes: {} });
+
+export const Sms = element({
+  tag: 'Sms',
+  page: 'voice/twiml/sms',
+  deprecated: 'Twilio deprecated <Sms>; send messages with <Message> or the REST API',
+  text: { is: 'words', required: true },
+  attributes: {
+    /**
+     * Recipient's phone number.
+     * @default the caller
+     */
+    to: string({ format: 'phone' }),
+    /**
+     * Sending Twilio number.
+     * @default the number that was called
+     */
+    from: string({ format: 'phone' }),
+    ...actionCallback,
+    /** URL that receives the message's delivery status. */
+    statusCallback: url(),
+  },
+});
+
+export const Refer = element({
+  tag: 'Refer',
+  page: 'voice/twiml/refer',
+  children: ['Sip'],
+  childLimits: { Sip: 1 },
+  attributes: { ...actionCallback },
+});
+
+export const Enqueue = element({
+  tag: 'Enqueue',
+  page: 'voice/twiml/enqueue',
+  text: { is: 'name', required: true, unlessAttribute: ['workflowSid'], maxLength: 64 },
+  children: ['Task'],
+  childLimits: { Task: 1 },
+  attributes: {
+    /** URL Twilio requests when the caller leaves the queue, with `QueueResult`. Without it the call continues. */
+    action: url(),
+    /**
+     * HTTP method for `action`.
+     * @default POST
+     */
+    method: method(),
+    /** Largest number of callers the queue holds (not in Twilio's current docs). */
+    maxQueueSize: integer(1),
+    /** URL of TwiML (or audio) played while the caller waits; `''` waits in silence. */
+    waitUrl: url({ allowEmpty: true }),
+    /**
+     * HTTP method for `waitUrl`.
+     * @default POST
+     */
+    waitUrlMethod: method(),
+    /** TaskRouter Workflow SID (`WW…`): the call becomes a Task routed by that workflow. */
+    workflowSid: string({ format: 'sid:WW' }),
+  },
+});
+
+export const Task = element({
+  tag: 'Task',
+  page: 'voice/twiml/enqueue',
+  text: { is: 'json', required: true, format: 'json' },
+  attributes: {
+    /** Priority of the TaskRouter task; higher is served first. */
+    priority: integer(0),
+    /** Seconds the task may wait before it is canceled. */
+    timeout: integer(1),
+  },
+});
