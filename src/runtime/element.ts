@@ -16,6 +16,20 @@
 /** Brand of every element; `Symbol.for` so that copies of the library agree. */
 export const ELEMENT: unique symbol = Symbol.for('twiml-jsx.element');
 
+/** Where `parse()` found an element in its source: a non-enumerable property of parsed elements. */
+export const POSITION: unique symbol = Symbol.for('twiml-jsx.position');
+
+/** A 1-based line and column in a source document. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The source position of an element read by `parse()`, if any. */
+export function positionOf(element: TwiMLElement): SourcePosition | undefined {
+  return (element as TwiMLElement & { [POSITION]?: SourcePosition })[POSITION];
+}
+
 /** `type` of the element a fragment (`<>…</>`) or a component returning non-elements builds. */
 export const FRAGMENT = '#fragment';
 

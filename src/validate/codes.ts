@@ -173,6 +173,12 @@ export const PROBLEM_CODES = {
     summary: '<Record transcribeCallback> while transcribe is not "true".',
     source: 'voice/twiml/record',
   },
+  'malformed-xml': {
+    severity: 'error',
+    summary:
+      'The XML is not well-formed or uses what TwiML refuses (DOCTYPE, entities, a second root); reported by the CLI.',
+    source: 'xml',
+  },
   'invalid-character': {
     severity: 'error',
     summary: 'A character XML 1.0 cannot carry (control characters, lone surrogates).',

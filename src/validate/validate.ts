@@ -4,7 +4,15 @@
  */
 import { XML_DECLARATION } from '../render/declaration.js';
 import { sizeProblem, writeXml } from '../render/write.js';
-import { COMMENT, FRAGMENT, type TwiMLChild, type TwiMLElement, describeValue, isElement } from '../runtime/element.js';
+import {
+  COMMENT,
+  FRAGMENT,
+  type TwiMLChild,
+  type TwiMLElement,
+  describeValue,
+  isElement,
+  positionOf,
+} from '../runtime/element.js';
 import { allTags, specOf } from '../vocabulary/index.js';
 import type { AttributeSpec, ElementSpec } from '../vocabulary/spec.js';
 import { PROBLEM_CODES, type ProblemCode } from './codes.js';
@@ -79,12 +87,15 @@ class Walker {
     severity?: 'error' | 'warning',
   ): void {
     const info = PROBLEM_CODES[code];
+    const target = at ? at.siblings[at.index] : this.stack[this.stack.length - 1]?.element;
+    const position = target !== undefined && typeof target !== 'string' ? positionOf(target) : undefined;
     const problem: Problem = {
       severity: severity ?? info.severity,
       code,
       message,
       path: this.path(at),
       ...('twilioCode' in info ? { twilioCode: info.twilioCode } : {}),
+      ...position,
     };
     this.problems.push(problem);
   }
