@@ -5,6 +5,7 @@
 import { COMMENT, type TwiMLChild, type TwiMLElement } from '../runtime/element.js';
 import { specOf } from '../vocabulary/index.js';
 import type { ProblemCode } from './codes.js';
+import { deepText } from './text.js';
 
 export interface RuleContext {
   /** The parent element, if any. */
@@ -17,16 +18,6 @@ export type Rule = (element: TwiMLElement, context: RuleContext) => void;
 
 const isElementChild = (child: TwiMLChild): child is TwiMLElement =>
   typeof child !== 'string' && child.type !== COMMENT;
-
-/** Joined text of an element and all its descendants (what `<Say>` speaks). */
-function deepText(element: TwiMLElement): string {
-  let text = '';
-  for (const child of element.children) {
-    if (typeof child === 'string') text += child;
-    else if (child.type !== COMMENT) text += deepText(child);
-  }
-  return text;
-}
 
 /** Why the verbs after this one never run, or undefined if they may. */
 function endsDocument(verb: TwiMLElement): string | undefined {

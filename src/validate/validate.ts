@@ -20,6 +20,7 @@ import { joinPath, segmentOf } from './path.js';
 import { type Problem, TwiMLValidationError } from './problem.js';
 import { RULES, type RuleContext } from './rules.js';
 import { didYouMean, listForMessage } from './suggest.js';
+import { deepText, ownText } from './text.js';
 import { type ValueProblem, checkAttributeValue, checkTextValue } from './values.js';
 
 /** A table prepared for checking: attributes by XML name, allowed children as a set. */
@@ -58,18 +59,35 @@ interface Frame {
   readonly index: number;
 }
 
-/** The text an element holds directly (its string children joined). */
-export function ownText(element: TwiMLElement): string {
-  const children = element.children;
-  if (children.length === 1 && typeof children[0] === 'string') return children[0];
-  let text = '';
-  for (const child of children) if (typeof child === 'string') text += child;
-  return text;
-}
-
 class Walker {
   readonly problems: Problem[] = [];
+  /** The element each problem is about, to sort problems in document order. */
+  private readonly targets: (TwiMLElement | undefined)[] = [];
   private readonly stack: Frame[] = [];
+
+  private add(problem: Problem, target: TwiMLElement | undefined): void {
+    this.problems.push(problem);
+    this.targets.push(target);
+  }
+
+  /** Problems in document order (rules on a parent may report on its children first). */
+  sorted(root: TwiMLElement): Problem[] {
+    if (this.problems.length < 2) return this.problems;
+    const order = new Map<TwiMLElement, number>();
+    const number = (element: TwiMLElement): void => {
+      order.set(element, order.size);
+      for (const child of element.children) if (typeof child !== 'string') number(child);
+    };
+    number(root);
+    const rank = (i: number) => {
+      const target = this.targets[i];
+      return target === undefined ? -1 : (order.get(target) ?? -1);
+    };
+    return this.problems
+      .map((problem, i) => ({ problem, rank: rank(i), i }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      .map((entry) => entry.problem);
+  }
 
   private path(extra?: { siblings: readonly TwiMLChild[]; index: number }): string {
     const segments: string[] = [];
@@ -97,7 +115,7 @@ class Walker {
       ...('twilioCode' in info ? { twilioCode: info.twilioCode } : {}),
       ...position,
     };
-    this.problems.push(problem);
+    this.add(problem, typeof target === 'string' ? undefined : target);
   }
 
   private reportValue(problem: ValueProblem): void {
@@ -113,48 +131,49 @@ class Walker {
     node.children.forEach((child, index) => {
       if (typeof child === 'string') {
         if (child.trim() !== '') {
-          this.problems.push({
+          this.add({
             severity: 'error',
             code: 'text-outside-root',
             message: `text ${JSON.stringify(child.trim().slice(0, 40))} outside <Response>; put it in a <Say> or <Message>`,
             path: '',
-          });
+          }, undefined);
         }
       } else if (child.type !== COMMENT) {
         roots.push(index);
       }
     });
     if (roots.length === 0) {
-      this.problems.push({
-        severity: 'error',
-        code: 'root-not-response',
-        message: 'the document is empty; it needs a <Response> element',
-        path: '',
-      });
+      this.add({ severity: 'error', code: 'root-not-response', message: 'the document is empty; it needs a <Response> element', path: '' }, undefined);
     }
     for (const [n, index] of roots.entries()) {
+      const root = node.children[index] as TwiMLElement;
       if (n > 0) {
-        this.problems.push({
+        this.add({
           severity: 'error',
           code: 'multiple-roots',
           message: `a document has one root element; found ${roots.length} (${roots
             .map((i) => `<${(node.children[i] as TwiMLElement).type}>`)
             .join(', ')}). Put everything inside one <Response>`,
           path: segmentOf(node.children, index),
-        });
+          ...positionOf(root),
+        }, root);
       }
-      this.root(node.children[index] as TwiMLElement, node.children, index);
+      this.root(root, node.children, index);
     }
   }
 
   private root(element: TwiMLElement, siblings: readonly TwiMLChild[] | undefined, index: number): void {
     if (element.type !== 'Response') {
-      this.problems.push({
-        severity: 'error',
-        code: 'root-not-response',
-        message: `the root element must be <Response>, not <${element.type}>; wrap the flow in <Response>…</Response>`,
-        path: element.type,
-      });
+      this.add(
+        {
+          severity: 'error',
+          code: 'root-not-response',
+          message: `the root element must be <Response>, not <${element.type}>; wrap the flow in <Response>…</Response>`,
+          path: element.type,
+          ...positionOf(element),
+        },
+        element,
+      );
     }
     this.element(element, undefined, siblings, index);
   }
@@ -273,6 +292,7 @@ class Walker {
   }
 
   private textExcused(element: TwiMLElement, textSpec: NonNullable<ElementSpec['text']>): boolean {
+    if (textSpec.deep && deepText(element).trim() !== '') return true;
     if (textSpec.unlessAttribute?.some((name) => element.attributes[name] !== undefined)) return true;
     const unless = textSpec.unlessChild;
     if (unless === undefined) return false;
@@ -298,7 +318,7 @@ const TEXT_NAMES: Record<NonNullable<ElementSpec['text']>['is'], string> = {
 export function validateStructure(node: TwiMLElement): Problem[] {
   const walker = new Walker();
   walker.document(node);
-  return walker.problems;
+  return walker.sorted(node);
 }
 
 /**

@@ -131,6 +131,8 @@ export interface TextSpec {
   readonly is: 'url' | 'phone' | 'sip' | 'sid' | 'name' | 'identity' | 'json' | 'words' | 'number-or-client';
   /** Required unless one of `unless` holds. */
   readonly required?: boolean;
+  /** The text may sit in descendants too (SSML inside `<Say>`). */
+  readonly deep?: boolean;
   /** The text may be left out when the element has one of these children or attributes. */
   readonly unlessChild?: readonly string[] | 'any';
   readonly unlessAttribute?: readonly string[];

@@ -32,7 +32,7 @@ export const Stream = element({
      * WebSocket server that receives the audio (`wss` only, no query string). Needed to start a
      * stream; a `<Stop>` names the stream instead.
      */
-    url: url({ schemes: ['wss'] }),
+    url: url({ schemes: ['wss'], absolute: true }),
     /** Name of the stream, unique in the call; `<Stop>` uses it to end the stream. */
     name: string(),
     /** Unique name of the stream connector (Marketplace add-on) to send the audio to. */

@@ -10,7 +10,7 @@ import type { SayVoiceName } from './voices.js';
 export const Say = element({
   tag: 'Say',
   page: 'voice/twiml/say',
-  text: { is: 'words', required: true },
+  text: { is: 'words', required: true, deep: true },
   children: SSML_TAGS,
   attributes: {
     /**
