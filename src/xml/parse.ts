@@ -135,7 +135,8 @@ export function parse(xml: string, options?: ParseOptions): TwiMLElement {
     fail(`U+${code} cannot appear in XML`, offset);
   }
 
-  const parser = sax.parser(true, { position: true });
+  // strictEntities: only XML's five entities (the types lag behind sax's options).
+  const parser = sax.parser(true, { position: true, strictEntities: true } as sax.SAXOptions);
   const stack: Open[] = [];
   const top: TwiMLChild[] = [];
   let roots = 0;
