@@ -3,9 +3,8 @@
  * document can be rendered by twiml-jsx and by the helper and compared byte for byte.
  */
 import { createRequire } from 'node:module';
-import { COMMENT, componentNameOf, FRAGMENT, isElement, type TwiMLElement } from 'twiml-jsx';
+import { COMMENT, componentNameOf, FRAGMENT, isElement, specOf, type TwiMLElement } from 'twiml-jsx';
 import * as components from 'twiml-jsx';
-import { specOf } from '../../src/vocabulary/index.js';
 
 const require = createRequire(import.meta.url);
 const twilio = require('twilio') as typeof import('twilio');
