@@ -193,12 +193,14 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
     {
       valid: (
         <Response>
-          <Hangup />
+          <Hangup>
+            <Parameter name="reason" value="done" />
+          </Hangup>
         </Response>
       ),
-      invalid: loose(Response, {}, loose(Hangup, {}, <Parameter name="a" />)),
-      path: 'Response > Hangup > Parameter',
-      message: /<Parameter> cannot be inside <Hangup>, which holds no elements/,
+      invalid: loose(Response, {}, loose(Pause, {}, <Parameter name="a" />)),
+      path: 'Response > Pause > Parameter',
+      message: /<Parameter> cannot be inside <Pause>, which holds no elements/,
     },
   ],
   'too-many-children': [
@@ -761,7 +763,7 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
       invalid: (
         <Response>
           <Dial>
-            <Sip>alice@example.com</Sip>
+            <Sip>alice</Sip>
           </Dial>
         </Response>
       ),

@@ -80,7 +80,7 @@ for (const m of methods) {
  * Places the helper can build but Twilio's docs never describe: twiml-jsx has the elements,
  * and its validator reports them as `invalid-child` there.
  */
-const REJECTED_PLACEMENTS = ['Response > Prompt', 'Response > Queue', 'Hangup > Parameter', 'Reject > Parameter'];
+const REJECTED_PLACEMENTS = ['Response > Prompt', 'Response > Queue'];
 
 /** Attributes twiml-jsx adds from Twilio's docs, which the installed helper does not declare. */
 const DOCUMENTED_EXTRAS = ['Dial.callReason'];

@@ -131,32 +131,46 @@ class Walker {
     node.children.forEach((child, index) => {
       if (typeof child === 'string') {
         if (child.trim() !== '') {
-          this.add({
-            severity: 'error',
-            code: 'text-outside-root',
-            message: `text ${JSON.stringify(child.trim().slice(0, 40))} outside <Response>; put it in a <Say> or <Message>`,
-            path: '',
-          }, undefined);
+          this.add(
+            {
+              severity: 'error',
+              code: 'text-outside-root',
+              message: `text ${JSON.stringify(child.trim().slice(0, 40))} outside <Response>; put it in a <Say> or <Message>`,
+              path: '',
+            },
+            undefined,
+          );
         }
       } else if (child.type !== COMMENT) {
         roots.push(index);
       }
     });
     if (roots.length === 0) {
-      this.add({ severity: 'error', code: 'root-not-response', message: 'the document is empty; it needs a <Response> element', path: '' }, undefined);
+      this.add(
+        {
+          severity: 'error',
+          code: 'root-not-response',
+          message: 'the document is empty; it needs a <Response> element',
+          path: '',
+        },
+        undefined,
+      );
     }
     for (const [n, index] of roots.entries()) {
       const root = node.children[index] as TwiMLElement;
       if (n > 0) {
-        this.add({
-          severity: 'error',
-          code: 'multiple-roots',
-          message: `a document has one root element; found ${roots.length} (${roots
-            .map((i) => `<${(node.children[i] as TwiMLElement).type}>`)
-            .join(', ')}). Put everything inside one <Response>`,
-          path: segmentOf(node.children, index),
-          ...positionOf(root),
-        }, root);
+        this.add(
+          {
+            severity: 'error',
+            code: 'multiple-roots',
+            message: `a document has one root element; found ${roots.length} (${roots
+              .map((i) => `<${(node.children[i] as TwiMLElement).type}>`)
+              .join(', ')}). Put everything inside one <Response>`,
+            path: segmentOf(node.children, index),
+            ...positionOf(root),
+          },
+          root,
+        );
       }
       this.root(root, node.children, index);
     }

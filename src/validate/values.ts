@@ -26,7 +26,11 @@ const FORMATS: Record<string, { test: (value: string) => boolean; expected: stri
     test: (v) => /^\+?[\d\s().-]+$/.test(v) && /\d.*\d/.test(v),
     expected: 'a phone number, preferably in E.164 form (+14155550100)',
   },
-  sip: { test: (v) => /^sips?:\S+$/i.test(v), expected: 'a SIP URI (sip:alice@example.com)' },
+  // Twilio's own <Sip> examples also write user@host without the scheme.
+  sip: {
+    test: (v) => /^sips?:\S+$/i.test(v) || /^[^\s@:]+@\S+$/.test(v),
+    expected: 'a SIP URI (sip:alice@example.com)',
+  },
   dtmf: { test: (v) => /^[0-9A-D#*wW]+$/.test(v), expected: 'DTMF characters 0-9, A-D, #, * and w/W pauses' },
   'gather-key': { test: (v) => /^[0-9#*]?$/.test(v), expected: "one key of 0-9, # or *, or '' for none" },
   'record-keys': { test: (v) => /^[0-9#*]*$/.test(v), expected: 'a set of the keys 0-9, # and *' },
@@ -111,6 +115,8 @@ export function checkAttributeValue(
     case 'enum': {
       const values = spec.values ?? [];
       if (values.includes(value) || spec.pattern?.test(value)) return undefined;
+      // Lists Twilio keeps extending are also spelled in other cases in its docs (`amazon`, `Amazon`).
+      if (spec.open && values.some((v) => v.toLowerCase() === value.toLowerCase())) return undefined;
       const hint = didYouMean(value, values);
       if (spec.open) {
         return {

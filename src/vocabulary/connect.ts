@@ -177,8 +177,8 @@ export const VirtualAgent = element({
   attributes: {
     /** Unique name of the Dialogflow CX connector installed in your account. */
     connectorName: string(),
-    /** Language the agent speaks and recognizes. */
-    language: openOneOf(GATHER_LANGUAGES),
+    /** Dialogflow language code the agent speaks and recognizes, e.g. `en-US` or `fr`. */
+    language: string(),
     /** Let Dialogflow score the caller's sentiment and report it in the callbacks. */
     sentimentAnalysis: boolean(),
     /** URL that receives the agent's status updates (intents, sentiment, transcripts). */

@@ -236,6 +236,8 @@ export const Redirect = element({
 export const Reject = element({
   tag: 'Reject',
   page: 'voice/twiml/reject',
+  // As for <Hangup>: Twilio's Application usage docs pass <Parameter>s back on reject.
+  children: ['Parameter'],
   attributes: {
     /**
      * What the caller hears: `rejected` (a not-in-service tone) or `busy` (a busy signal).
@@ -245,7 +247,13 @@ export const Reject = element({
   },
 });
 
-export const Hangup = element({ tag: 'Hangup', page: 'voice/twiml/hangup', attributes: {} });
+export const Hangup = element({
+  tag: 'Hangup',
+  page: 'voice/twiml/hangup',
+  // Twilio's <Dial><Application> usage docs send custom parameters back on hangup.
+  children: ['Parameter'],
+  attributes: {},
+});
 
 export const Leave = element({ tag: 'Leave', page: 'voice/twiml/leave', attributes: {} });
 
