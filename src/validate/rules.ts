@@ -19,6 +19,12 @@ export type Rule = (element: TwiMLElement, context: RuleContext) => void;
 const isElementChild = (child: TwiMLChild): child is TwiMLElement =>
   typeof child !== 'string' && child.type !== COMMENT;
 
+/** The nouns a `<Dial>` holds (other elements are reported as misplaced on their own). */
+const dialNouns = (dial: TwiMLElement): TwiMLElement[] =>
+  dial.children.filter(
+    (c): c is TwiMLElement => isElementChild(c) && (specOf('Dial')?.children ?? []).includes(c.type),
+  );
+
 /** Why the verbs after this one never run, or undefined if they may. */
 function endsDocument(verb: TwiMLElement): string | undefined {
   const a = verb.attributes;
@@ -113,8 +119,10 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
   Sip: [
     function referSip(sip, { parent, report }) {
       if (parent?.type !== 'Refer') return;
-      const names = Object.keys(sip.attributes);
-      if (names.length > 0 || sip.children.some(isElementChild)) {
+      // Unknown attributes and children are reported on their own; here only Sip's own ones.
+      const spec = specOf('Sip')!;
+      const names = Object.keys(sip.attributes).filter((name) => name in spec.attributes);
+      if (names.length > 0 || sip.children.some((c) => isElementChild(c) && spec.children?.includes(c.type))) {
         report(
           'refer-sip-attributes',
           `<Sip> inside <Refer> holds only the SIP URI as text${names.length ? `; remove ${names.join(', ')}` : ''}`,
@@ -168,7 +176,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
       }
     },
     function textAndNouns(dial, { report }) {
-      const nouns = dial.children.filter(isElementChild);
+      const nouns = dialNouns(dial);
       const text = dial.children
         .filter((c): c is string => typeof c === 'string')
         .join('')
@@ -181,7 +189,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
       }
     },
     function applicationAlone(dial, { report }) {
-      const nouns = dial.children.filter(isElementChild);
+      const nouns = dialNouns(dial);
       if (nouns.length > 1 && dial.attributes.sequential !== 'true' && nouns.some((n) => n.type === 'Application')) {
         report(
           'application-not-alone',
@@ -190,7 +198,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
       }
     },
     function sequentialTargets(dial, { report }) {
-      const nouns = dial.children.filter(isElementChild);
+      const nouns = dialNouns(dial);
       if (dial.attributes.sequential === 'true' && nouns.length > 10) {
         report('too-many-dial-targets', `a sequential <Dial> dials at most 10 nouns; it holds ${nouns.length}`);
       }
@@ -199,7 +207,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
   Record: [
     function transcribeCallback(record, { report }) {
       const a = record.attributes;
-      if (a.transcribeCallback !== undefined && a.transcribe !== 'true') {
+      if (a.transcribeCallback !== undefined && (a.transcribe === undefined || a.transcribe === 'false')) {
         report('transcribe-callback-without-transcribe', 'transcribeCallback is only called when transcribe="true"');
       }
     },
