@@ -104,3 +104,12 @@ describe('component examples', () => {
     expect(core.render(element, { validate: false, declaration: false })).toBe(expected);
   });
 });
+
+describe('generated documentation', () => {
+  it('docs/vocabulary.md and the README codes table are up to date (npm run docs)', async () => {
+    const { generatedFiles } = await import('../scripts/docs.js');
+    for (const [file, content] of await generatedFiles()) {
+      expect(readFileSync(root(file), 'utf8'), `${file} is stale: run npm run docs`).toBe(content);
+    }
+  }, 60_000);
+});
