@@ -1,0 +1,75 @@
+/**
+ * One parameter object per operation that uses every documented parameter, with values that
+ * exercise the encoding (reserved characters, non-ASCII, arrays, dates). The request tests check
+ * the exact form they produce; the differential test sends them through the official helper too.
+ */
+import type { CreateCallParams, CreateMessageParams } from 'twiml-jsx/rest';
+
+/** calls.create with every parameter but twiml and applicationSid (url is the instructions). */
+export const EVERY_CALL_PARAM = {
+  to: '+15558675310',
+  from: '+15017122661',
+  url: 'https://example.com/voice?step=1&lang=en',
+  method: 'GET',
+  fallbackUrl: 'https://example.com/fallback',
+  fallbackMethod: 'POST',
+  statusCallback: 'https://example.com/status',
+  statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+  statusCallbackMethod: 'GET',
+  timeout: 15,
+  record: true,
+  recordingChannels: 'dual',
+  recordingStatusCallback: 'https://example.com/recording',
+  recordingStatusCallbackMethod: 'GET',
+  recordingConfigurationId: 'RC-1',
+  sipAuthUsername: 'user',
+  sipAuthPassword: "p@ss w0rd!'()*",
+  machineDetection: 'DetectMessageEnd',
+  machineDetectionTimeout: 20,
+  recordingStatusCallbackEvent: ['in-progress', 'completed', 'absent'],
+  trim: 'do-not-trim',
+  callerId: 'client:alice',
+  machineDetectionSpeechThreshold: 2400,
+  machineDetectionSpeechEndThreshold: 1200,
+  machineDetectionSilenceTimeout: 5000,
+  asyncAmd: 'true',
+  asyncAmdStatusCallback: 'https://example.com/amd',
+  asyncAmdStatusCallbackMethod: 'POST',
+  passports: 'cGFzc3BvcnQ=,b3RoZXI=',
+  byoc: 'BY' + 'b'.repeat(32),
+  callReason: 'Your délivery 📦',
+  callToken: '{"token":1}',
+  recordingTrack: 'inbound',
+  timeLimit: 600,
+  clientNotificationUrl: 'https://example.com/push',
+} satisfies CreateCallParams;
+
+/** messages.create with every parameter. */
+export const EVERY_MESSAGE_PARAM = {
+  to: 'whatsapp:+15558675310',
+  statusCallback: 'https://example.com/status',
+  applicationSid: 'AP' + '1'.repeat(32),
+  maxPrice: 0.75,
+  provideFeedback: true,
+  attempt: 2,
+  validityPeriod: 600,
+  forceDelivery: false,
+  contentRetention: 'discard',
+  addressRetention: 'obfuscate',
+  smartEncoded: true,
+  persistentAction: ['geo:37.787890,-122.391664', 'mailto:someone@example.com'],
+  trafficType: 'free',
+  shortenUrls: true,
+  scheduleType: 'fixed',
+  sendAt: new Date(Date.UTC(2030, 0, 2, 3, 4, 5, 678)),
+  sendAsMms: true,
+  contentVariables: '{"1":"Alice"}',
+  messageIntent: 'notifications',
+  riskCheck: 'disable',
+  from: 'whatsapp:+15017122661',
+  fallbackFrom: '+15017122661',
+  messagingServiceSid: 'MG' + '3'.repeat(32),
+  body: 'Hello — 50% off & free shipping (today only)!',
+  mediaUrl: ['https://example.com/a.png', 'https://example.com/b.png?size=large'],
+  contentSid: 'HX' + 'a'.repeat(32),
+} satisfies CreateMessageParams;
