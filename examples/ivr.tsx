@@ -2,11 +2,13 @@
  * An IVR menu: press or say 1 for sales, 2 for support. After three unanswered prompts the
  * caller is sent to the operator.
  *
- * Routes (see serve-express.tsx / serve-hono.tsx):
- *   POST /voice          → <Menu />
- *   POST /menu/choice    → <MenuChoice digits={Digits} speech={SpeechResult} />
+ * Routes (see apps.tsx):
+ *   POST /voice            → <Menu />
+ *   POST /menu/choice      → <MenuChoice digits={Digits} speech={SpeechResult} />
+ *   POST /menu/after-call  → <AfterCall status={DialCallStatus} />
+ *   POST /hold-music       → <HoldMusic />   (the support queue's waitUrl)
  */
-import { Dial, Enqueue, Gather, Hangup, Number, Pause, Redirect, Response, Say } from 'twiml-jsx';
+import { Dial, Enqueue, Gather, Hangup, Number, Pause, Play, Redirect, Response, Say } from 'twiml-jsx';
 
 const VOICE = 'Polly.Joanna-Neural';
 
@@ -79,6 +81,39 @@ export function MenuChoice({ digits, speech }: MenuChoiceProps) {
     <Response>
       <Say voice={VOICE}>Sorry, I didn't get that.</Say>
       <Redirect>/voice</Redirect>
+    </Response>
+  );
+}
+
+export interface AfterCallProps {
+  /** `DialCallStatus` from Twilio's request. */
+  status?: string;
+}
+
+/** After the sales call: goodbye, or voicemail when nobody answered. */
+export function AfterCall({ status = 'completed' }: AfterCallProps) {
+  if (status === 'completed' || status === 'answered') {
+    return (
+      <Response>
+        <Say voice={VOICE}>Thanks for calling Owl &amp; Co. Goodbye.</Say>
+        <Hangup />
+      </Response>
+    );
+  }
+  return (
+    <Response>
+      <Say voice={VOICE}>Sales is not available right now.</Say>
+      <Redirect>/voicemail</Redirect>
+    </Response>
+  );
+}
+
+/** What callers in the support queue hear while they wait. */
+export function HoldMusic() {
+  return (
+    <Response>
+      <Say voice={VOICE}>Thanks for holding. An agent will be with you shortly.</Say>
+      <Play>https://example.com/hold-music.mp3</Play>
     </Response>
   );
 }

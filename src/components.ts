@@ -15,6 +15,12 @@ import { vocabulary as v } from './vocabulary/index.js';
  */
 export const Response = component(v.Response);
 
+/**
+ * `Response` under a name that does not shadow the Fetch API's `Response` (route handlers that
+ * also build `new Response(…)`).
+ */
+export const TwiMLResponse = Response;
+
 // ───────────────────────────── Voice verbs ─────────────────────────────
 
 /**

@@ -123,10 +123,11 @@ describe('parity with the official helper', () => {
 });
 
 describe('components', () => {
-  it('exports one component per element table, named after it, plus DialNumber', () => {
+  it('exports one component per element table, named after it, plus the DialNumber and TwiMLResponse aliases', () => {
     const names = Object.keys(vocabulary).filter((name) => 'tag' in (vocabulary as Record<string, object>)[name]);
     for (const name of names) expect(typeof (core as Record<string, unknown>)[name], name).toBe('function');
     expect(core.DialNumber).toBe(core.Number);
+    expect(core.TwiMLResponse).toBe(core.Response);
   });
 
   it('builds elements with the table tag', () => {

@@ -1,0 +1,116 @@
+/**
+ * What the simulated world answers when a flow dials, records, queues or takes a payment.
+ * Each outcome can be a value, a list (used in turn; the last one repeats) or a function of
+ * what the verb asked for.
+ */
+
+export type DialStatus = 'completed' | 'answered' | 'busy' | 'no-answer' | 'failed' | 'canceled';
+
+export interface DialOutcome {
+  /** `DialCallStatus`. */
+  readonly status: DialStatus;
+  /**
+   * Seconds the dialed call lasted (`DialCallDuration`), when it was answered.
+   * @default 30
+   */
+  readonly duration?: number;
+}
+
+export interface RecordOutcome {
+  /**
+   * `RecordingDuration` in seconds.
+   * @default 5
+   */
+  readonly duration?: number;
+  /**
+   * The key that ended the recording, or `hangup`, as sent in `Digits`.
+   * @default the first `finishOnKey` key (`#` by default), or `hangup` when there is none
+   */
+  readonly finishedBy?: string;
+}
+
+export type QueueResult =
+  | 'bridged'
+  | 'bridging-in-process'
+  | 'error'
+  | 'hangup'
+  | 'leave'
+  | 'redirected'
+  | 'redirected-from-bridged'
+  | 'queue-full'
+  | 'system-error';
+
+export interface EnqueueOutcome {
+  /**
+   * `QueueResult`.
+   * @default bridged (or what the wait document did: leave, hangup)
+   */
+  readonly result?: QueueResult;
+  /**
+   * Seconds spent in the queue (`QueueTime`).
+   * @default 10
+   */
+  readonly queueTime?: number;
+}
+
+export type PayResult =
+  | 'success'
+  | 'too-many-failed-attempts'
+  | 'payment-connector-error'
+  | 'caller-interrupted-with-star'
+  | 'caller-hung-up'
+  | 'validation-error'
+  | 'internal-error';
+
+export interface PayOutcome {
+  /**
+   * `Result`.
+   * @default success
+   */
+  readonly result?: PayResult;
+  /** More parameters for the `action` request (e.g. `PaymentError`). */
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+export interface ConnectOutcome {
+  /** Parameters for the `action` request when the connection ends. */
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+/** A value, values used in turn (the last repeats), or a function of the verb's details. */
+export type Scripted<Outcome, Details> = Outcome | readonly Outcome[] | ((details: Details) => Outcome);
+
+/** What a `<Dial>` asked for: its targets as written (`+1555…`, `client:alice`, `conference:room`). */
+export interface DialDetails {
+  readonly to: readonly string[];
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+export interface VerbDetails {
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+export interface Outcomes {
+  /** @default answered and talked for 30 seconds: `{ status: 'completed', duration: 30 }` */
+  readonly dial?: Scripted<DialOutcome | DialStatus, DialDetails>;
+  /** @default `{ duration: 5 }`, ended by the first finish key */
+  readonly record?: Scripted<RecordOutcome, VerbDetails>;
+  /** @default `{ result: 'bridged', queueTime: 10 }` */
+  readonly enqueue?: Scripted<EnqueueOutcome | QueueResult, VerbDetails & { readonly queue: string }>;
+  /** @default `{ result: 'success' }` */
+  readonly pay?: Scripted<PayOutcome | PayResult, VerbDetails>;
+  /** @default no extra parameters */
+  readonly connect?: Scripted<ConnectOutcome, VerbDetails & { readonly to: readonly string[] }>;
+}
+
+/** Picks the outcome for the `n`-th use of a scripted value. */
+export function pick<Outcome, Details>(
+  scripted: Scripted<Outcome, Details> | undefined,
+  n: number,
+  details: Details,
+): Outcome | undefined {
+  if (scripted === undefined) return undefined;
+  if (typeof scripted === 'function') return (scripted as (d: Details) => Outcome)(details);
+  if (Array.isArray(scripted)) return scripted.length === 0 ? undefined : scripted[Math.min(n, scripted.length - 1)];
+  return scripted as Outcome;
+}

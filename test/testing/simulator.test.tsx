@@ -1,0 +1,455 @@
+/** The call simulator's semantics, on small apps built right here. */
+import { describe, expect, it } from 'vitest';
+import {
+  Dial,
+  Enqueue,
+  Gather,
+  Hangup,
+  Leave,
+  Number,
+  Pause,
+  Pay,
+  Play,
+  Record,
+  Redirect,
+  Reject,
+  Response,
+  Say,
+  type TwiMLElement,
+} from 'twiml-jsx';
+import { twiml } from 'twiml-jsx/http';
+import { simulateCall, SimulationError, type SimulatedRequest } from 'twiml-jsx/testing';
+
+// `Response` here is the TwiML component; the Fetch class is `globalThis.Response`.
+type Flow = (params: Record<string, string>, url: URL) => TwiMLElement | globalThis.Response;
+
+/** A Fetch handler answering each path with a flow of the request's parameters. */
+function app(routes: Record<string, Flow>) {
+  return async (request: Request): Promise<globalThis.Response> => {
+    const url = new URL(request.url);
+    const params = Object.fromEntries(
+      request.method === 'GET' ? url.searchParams : new URLSearchParams(await request.text()),
+    );
+    const flow = routes[url.pathname];
+    if (!flow) return new globalThis.Response('not found', { status: 404 });
+    const result = flow(params, url);
+    return result instanceof globalThis.Response ? result : twiml(result);
+  };
+}
+
+const paths = (requests: readonly SimulatedRequest[]) =>
+  requests.map((r) => `${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}`);
+
+describe('requests', () => {
+  it('carry the standard voice parameters, ringing first and in-progress after', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Gather action="/next" numDigits={1} />
+          </Response>
+        ),
+        '/next': () => <Response />,
+      }),
+      { from: '+15551110000', to: '+15552220000', params: { FromCity: 'OAKLAND' } },
+    );
+    await call.press('5');
+    expect(call.requests[0].params).toEqual({
+      AccountSid: 'AC00000000000000000000000000000001',
+      ApiVersion: '2010-04-01',
+      CallSid: call.callSid,
+      CallStatus: 'ringing',
+      Called: '+15552220000',
+      Caller: '+15551110000',
+      Direction: 'inbound',
+      From: '+15551110000',
+      FromCity: 'OAKLAND',
+      To: '+15552220000',
+    });
+    expect(call.callSid).toMatch(/^CA[0-9a-f]{32}$/);
+    expect(call.requests[1].params).toMatchObject({ CallStatus: 'in-progress', Digits: '5' });
+    expect(call.requests[1].params.FromCity).toBeUndefined();
+  });
+
+  it('resolve relative URLs against the current document and use GET when asked', async () => {
+    const call = await simulateCall(
+      app({
+        '/ivr/start': () => (
+          <Response>
+            <Redirect method="GET">../ivr/next?step=2</Redirect>
+          </Response>
+        ),
+        '/ivr/next': (p) => (
+          <Response>
+            <Gather action="choice" method="GET" />
+            <Say>{p.step}</Say>
+          </Response>
+        ),
+        '/ivr/choice': (p) => (
+          <Response>
+            <Say>You chose {p.Digits}</Say>
+          </Response>
+        ),
+      }),
+      { url: '/ivr/start' },
+    );
+    await call.press('42#');
+    expect(paths(call.requests)).toEqual([
+      'POST /ivr/start',
+      expect.stringMatching(/^GET \/ivr\/next\?step=2&AccountSid=/),
+      expect.stringMatching(/^GET \/ivr\/choice\?AccountSid=.*&Digits=42$/),
+    ]);
+    expect(call.said).toEqual(['You chose 42']);
+  });
+});
+
+describe('<Gather>', () => {
+  const gather = (props: Parameters<typeof Gather>[0]) =>
+    app({
+      '/voice': () => (
+        <Response>
+          <Gather {...props}>
+            <Say>Enter your code</Say>
+          </Gather>
+          <Say>No input</Say>
+        </Response>
+      ),
+      '/input': (p) => (
+        <Response>
+          <Say>{`Digits=${p.Digits ?? '-'} Speech=${p.SpeechResult ?? '-'} Confidence=${p.Confidence ?? '-'}`}</Say>
+        </Response>
+      ),
+    });
+
+  it.each([
+    ['numDigits stops collecting', { numDigits: 2 }, '12345', 'Digits=12'],
+    ['finishOnKey ends input and is not sent', { finishOnKey: '*' }, '98*7', 'Digits=98'],
+    ['the default finish key is #', {}, '7#', 'Digits=7'],
+    ['without an end, keys go when the timeout passes', { finishOnKey: '' }, '123#', 'Digits=123#'],
+  ])('%s', async (_, props, keys, heard) => {
+    const call = await simulateCall(gather({ action: '/input', ...props }));
+    await call.press(keys);
+    expect(call.said.at(-1)).toBe(`${heard} Speech=- Confidence=-`);
+  });
+
+  it('posts speech with its confidence', async () => {
+    const call = await simulateCall(gather({ action: '/input', input: ['speech'] }));
+    await call.speak('hello there', 0.75);
+    expect(call.said.at(-1)).toBe('Digits=- Speech=hello there Confidence=0.75');
+  });
+
+  it('on silence, falls through to the next verb', async () => {
+    const call = await simulateCall(gather({ action: '/input' }));
+    await call.silence();
+    expect(call.said).toEqual(['Enter your code', 'No input']);
+    expect(call.ended).toBe(true);
+    expect(call.requests).toHaveLength(1);
+  });
+
+  it('with actionOnEmptyResult, posts the empty result', async () => {
+    const call = await simulateCall(gather({ action: '/input', actionOnEmptyResult: true }));
+    await call.silence();
+    expect(call.said.at(-1)).toBe('Digits= Speech=- Confidence=-');
+  });
+
+  it('without action, posts to the current document', async () => {
+    let hits = 0;
+    const call = await simulateCall(
+      app({
+        '/voice': (p) =>
+          hits++ === 0 ? (
+            <Response>
+              <Gather numDigits={1} />
+            </Response>
+          ) : (
+            <Response>
+              <Say>{`got ${p.Digits}`}</Say>
+            </Response>
+          ),
+      }),
+    );
+    await call.press('3');
+    expect(paths(call.requests)).toEqual(['POST /voice', 'POST /voice']);
+    expect(call.said).toEqual(['got 3']);
+  });
+
+  it('refuses the wrong kind of input, and input when nothing listens', async () => {
+    const call = await simulateCall(gather({ action: '/input', input: ['speech'] }));
+    await expect(call.press('1')).rejects.toThrow(/listens for speech only; use call.speak\(\)/);
+    await expect(call.press('12a')).rejects.toThrow(/listens for speech only/);
+    await call.silence();
+    await expect(call.speak('hi')).rejects.toThrow(/the call has ended \(completed\)/);
+  });
+});
+
+describe('verbs', () => {
+  it('Dial: scripted outcomes, in turn, with the action parameters', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Dial action="/dialed" record="record-from-answer">
+              <Number>+15550001</Number>
+            </Dial>
+          </Response>
+        ),
+        '/dialed': (p) =>
+          p.DialCallStatus === 'busy' ? (
+            <Response>
+              <Redirect>/voice</Redirect>
+            </Response>
+          ) : (
+            <Response>
+              <Say>{`talked ${p.DialCallDuration}s`}</Say>
+            </Response>
+          ),
+      }),
+      { outcomes: { dial: ['busy', { status: 'completed', duration: 42 }] } },
+    );
+    expect(call.transcript.filter((e) => e.verb === 'Dial')).toEqual([
+      { verb: 'Dial', to: ['+15550001'], status: 'busy' },
+      { verb: 'Dial', to: ['+15550001'], status: 'completed', duration: 42 },
+    ]);
+    const dialed = call.requests.filter((r) => r.url.endsWith('/dialed'));
+    expect(dialed[0].params).toMatchObject({ DialCallStatus: 'busy', DialBridged: 'false' });
+    expect(dialed[0].params.RecordingUrl).toBeUndefined();
+    expect(dialed[1].params).toMatchObject({
+      DialCallStatus: 'completed',
+      DialCallDuration: '42',
+      DialBridged: 'true',
+    });
+    expect(dialed[1].params.DialCallSid).toMatch(/^CA[0-9a-f]{32}$/);
+    expect(dialed[1].params.RecordingUrl).toMatch(/Recordings\/RE/);
+    expect(call.said).toEqual(['talked 42s']);
+  });
+
+  it('Dial without action goes on with the next verb', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Dial>+15550001</Dial>
+            <Say>after</Say>
+          </Response>
+        ),
+      }),
+      {
+        outcomes: { dial: (d) => (d.to[0] === '+15550001' ? 'no-answer' : 'completed') },
+      },
+    );
+    expect(String(call)).toBe('Dial: +15550001 → no-answer\nSay: after');
+  });
+
+  it('Record: posts RecordingUrl, RecordingDuration and the finish key', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Record action="/saved" finishOnKey="*" playBeep={false} />
+          </Response>
+        ),
+        '/saved': () => <Response />,
+      }),
+      { outcomes: { record: { duration: 7 } } },
+    );
+    expect(String(call)).toBe('Record: 7s, ended by *');
+    expect(call.requests[1].params).toMatchObject({ RecordingDuration: '7', Digits: '*' });
+  });
+
+  it('Enqueue: plays the wait document once; Leave ends the wait', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Enqueue waitUrl="/wait" action="/left">
+              support
+            </Enqueue>
+          </Response>
+        ),
+        '/wait': (p) => (
+          <Response>
+            <Say>{`You are number ${p.QueuePosition}`}</Say>
+            <Pause length={2} />
+            <Leave />
+          </Response>
+        ),
+        '/left': (p) => (
+          <Response>
+            <Say>{p.QueueResult}</Say>
+          </Response>
+        ),
+      }),
+    );
+    expect(String(call)).toBe('Say: You are number 1\nPause: 2s\nLeave\nEnqueue: support → leave\nSay: leave');
+  });
+
+  it('Pay: posts the result to the action (POST)', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Pay chargeAmount="10.00" action="https://pay.example.com/done" />
+          </Response>
+        ),
+      }),
+      { outcomes: { pay: 'too-many-failed-attempts' } },
+    ).catch((e: unknown) => e);
+    // The action lives on another host the app does not serve: its 404 is reported.
+    expect(call).toBeInstanceOf(SimulationError);
+    expect((call as SimulationError).requests.at(-1)).toMatchObject({
+      method: 'POST',
+      url: 'https://pay.example.com/done',
+      params: { Result: 'too-many-failed-attempts' },
+      status: 404,
+    });
+  });
+
+  it('Reject as the first verb leaves the call unanswered', async () => {
+    const busy = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Reject reason="busy" />
+          </Response>
+        ),
+      }),
+    );
+    expect(busy.status).toBe('busy');
+    const rejected = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Reject />
+          </Response>
+        ),
+      }),
+    );
+    expect(rejected.status).toBe('no-answer');
+    const late = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Play>https://example.com/a.mp3</Play>
+            <Reject />
+          </Response>
+        ),
+      }),
+    );
+    expect(late.status).toBe('completed');
+  });
+
+  it('the end of the document ends the call', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Say>Bye</Say>
+          </Response>
+        ),
+      }),
+    );
+    expect(call).toMatchObject({ ended: true, status: 'completed', waiting: undefined });
+    expect(() => call.hangUp()).not.toThrow();
+    await expect(call.press('1')).rejects.toThrow(/the call has ended/);
+  });
+
+  it('Hangup ends the call', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Hangup />
+            <Say>never</Say>
+          </Response>
+        ),
+      }),
+    );
+    expect(String(call)).toBe('Hangup');
+  });
+});
+
+describe('failures show the request that caused them', () => {
+  it('a redirect loop stops at maxRequests with the trail', async () => {
+    const failure = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Redirect>/voice</Redirect>
+          </Response>
+        ),
+      }),
+      { maxRequests: 5 },
+    ).catch((e: unknown) => e as SimulationError);
+    expect(failure).toBeInstanceOf(SimulationError);
+    expect((failure as SimulationError).message).toMatch(
+      /more than 5 requests: the flow seems to loop. Last requests:\n {2}POST https:\/\/example.com\/voice/,
+    );
+    expect((failure as SimulationError).requests).toHaveLength(5);
+  });
+
+  it.each([
+    ['a non-2xx answer', () => new globalThis.Response('boom', { status: 500 }), /answered 500:\nboom/],
+    [
+      'a non-XML content type',
+      () => new globalThis.Response('<Response/>', { headers: { 'content-type': 'application/json' } }),
+      /Content-Type "application\/json"; TwiML is served as text\/xml/,
+    ],
+    [
+      'malformed XML',
+      () => new globalThis.Response('<Response>', { headers: { 'content-type': 'text/xml' } }),
+      /answered malformed XML: line 1/,
+    ],
+    [
+      'invalid TwiML',
+      () =>
+        new globalThis.Response('<Response><Gather><Dial>+1555</Dial></Gather></Response>', {
+          headers: { 'content-type': 'text/xml' },
+        }),
+      /answered invalid TwiML:\nerror invalid-child at Response > Gather > Dial/,
+    ],
+    [
+      'messaging TwiML on a call',
+      () =>
+        new globalThis.Response('<Response><Message>hi</Message></Response>', {
+          headers: { 'content-type': 'text/xml' },
+        }),
+      /messaging TwiML to a voice request/,
+    ],
+  ])('%s', async (_, answer, message) => {
+    const failure = await simulateCall(app({ '/voice': answer })).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SimulationError);
+    expect((failure as Error).message).toMatch(message);
+    expect((failure as SimulationError).requests[0]).toMatchObject({
+      method: 'POST',
+      url: 'https://example.com/voice',
+    });
+  });
+
+  it('follows HTTP redirects like Twilio, without resending Digits', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Gather action="/old" numDigits={1} />
+          </Response>
+        ),
+        '/old': () => new globalThis.Response(null, { status: 302, headers: { location: '/new' } }),
+        '/new': (p) => (
+          <Response>
+            <Say>{`Digits: ${p.Digits ?? 'none'}`}</Say>
+          </Response>
+        ),
+      }),
+    );
+    await call.press('1');
+    expect(call.said).toEqual(['Digits: none']);
+    const last = new URL(call.requests.at(-1)!.url);
+    expect(last.pathname).toBe('/new');
+    expect(last.searchParams.get('CallSid')).toBe(call.callSid);
+    expect(last.searchParams.has('Digits')).toBe(false);
+  });
+
+  it('rejects an app that is neither a handler nor a URL', async () => {
+    await expect(simulateCall('not a url')).rejects.toThrow(/app must be a Fetch handler or an absolute base URL/);
+  });
+});
