@@ -2,7 +2,7 @@
 import type { TwiMLElement } from 'twiml-jsx';
 import ConferenceLine, { JoinConference } from './conference.js';
 import Forward, { ForwardDone } from './forwarding.js';
-import Menu, { MenuChoice } from './ivr.js';
+import Menu, { AfterCall, HoldMusic, MenuChoice } from './ivr.js';
 import AutoReply from './sms-auto-reply.js';
 import Voicemail, { VoicemailSaved } from './voicemail.js';
 
@@ -22,6 +22,12 @@ export const examples: readonly Example[] = [
     element: () => <MenuChoice speech="Support please" />,
   },
   { name: 'IVR choice: unknown', route: 'POST /menu/choice', element: () => <MenuChoice digits="9" /> },
+  {
+    name: 'IVR after the sales call: busy',
+    route: 'POST /menu/after-call',
+    element: () => <AfterCall status="busy" />,
+  },
+  { name: 'IVR hold music', route: 'POST /hold-music', element: () => <HoldMusic /> },
   { name: 'Voicemail', route: 'POST /voicemail', element: () => <Voicemail name="Ada" /> },
   { name: 'Voicemail saved', route: 'POST /voicemail/saved', element: () => <VoicemailSaved duration={12} /> },
   { name: 'Call forwarding', route: 'POST /forward', element: () => <Forward /> },

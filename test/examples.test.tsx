@@ -61,6 +61,18 @@ describe('snapshots', () => {
         <Hangup/>
       </Response>"
     `);
+    expect(snapshot('IVR after the sales call: busy')).toMatchInlineSnapshot(`
+      "<Response>
+        <Say voice="Polly.Joanna-Neural">Sales is not available right now.</Say>
+        <Redirect>/voicemail</Redirect>
+      </Response>"
+    `);
+    expect(snapshot('IVR hold music')).toMatchInlineSnapshot(`
+      "<Response>
+        <Say voice="Polly.Joanna-Neural">Thanks for holding. An agent will be with you shortly.</Say>
+        <Play>https://example.com/hold-music.mp3</Play>
+      </Response>"
+    `);
     expect(snapshot('IVR choice: unknown')).toMatchInlineSnapshot(`
       "<Response>
         <Say voice="Polly.Joanna-Neural">Sorry, I didn't get that.</Say>
