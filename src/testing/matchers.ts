@@ -3,6 +3,7 @@
  * - `toRenderTwiML(expected)`: the same document, whatever the formatting and attribute order;
  * - `toBeValidTwiML()`: no validation errors.
  */
+import { isElement } from '../runtime/element.js';
 import { formatProblems } from '../validate/problem.js';
 import { validate } from '../validate/validate.js';
 import { XmlParseError } from '../xml/parse.js';
@@ -22,6 +23,9 @@ export interface MatcherResult {
 }
 
 function read(value: unknown, what: string): { xml: string } | { error: string } {
+  if (typeof value !== 'string' && !isElement(value)) {
+    return { error: `${what} is not an element or TwiML text (got ${value === null ? 'null' : typeof value})` };
+  }
   try {
     return { xml: canonicalXml(value as TwiMLLike) };
   } catch (error) {
