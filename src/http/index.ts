@@ -1,0 +1,97 @@
+/**
+ * `twiml-jsx/http`: serve TwiML from any web framework, and let only webhooks signed by Twilio
+ * through.
+ *
+ * - Serving: `twiml()` (Fetch `Response`: Hono, Next.js, Remix, Bun, Deno, Workers),
+ *   `sendTwiml()` (Node `ServerResponse`: node:http, Express, Fastify's `reply.raw`),
+ *   `expressTwiml()`, `fastifyTwiml()`.
+ * - Signatures: `validateRequest()`, `validateRequestWithBody()`, `computeSignature()`,
+ *   `computeBodyHash()`: Twilio's algorithm, with the official helper's verdicts.
+ * - Verifying requests: `verifyWebhook()` / `webhookVerifier()` (Fetch), `honoWebhook()`,
+ *   `expressWebhook()`, `fastifyWebhook()`, `nodeWebhook()`.
+ * - Parameters: `VoiceWebhook`, `MessagingWebhook`, `GatherCallback`, `DialCallback`, … and
+ *   `readWebhook()` / `readForm()`.
+ *
+ * `twiml()` needs only the Fetch API. The signature functions use `node:crypto` and
+ * `node:querystring`, and `fastifyWebhook` `node:stream`: Node, Bun, Deno and Workers with
+ * `nodejs_compat` have them.
+ *
+ * @example
+ * import { twiml, verifyWebhook } from 'twiml-jsx/http';
+ * app.post('/voice', async (c) => {
+ *   const check = await verifyWebhook(c.req.raw);
+ *   if (!check.valid) return check.response;
+ *   return twiml(<Response><Say>Hello</Say></Response>);
+ * });
+ */
+export { twiml, TWIML_CONTENT_TYPE, type HeadersList, type ServeOptions, type TwimlInit } from './serve.js';
+export {
+  sendTwiml,
+  nodeWebhook,
+  type NodeHeaders,
+  type NodeRequestInfo,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  type NodeWebhookOptions,
+} from './node.js';
+export { expressTwiml, expressWebhook, type ExpressRequestLike, type NextFunctionLike } from './express.js';
+export {
+  fastifyTwiml,
+  fastifyWebhook,
+  type FastifyInstanceLike,
+  type FastifyReplyLike,
+  type FastifyWebhookPlugin,
+} from './fastify.js';
+export { honoWebhook, type HonoContextLike } from './hono.js';
+export {
+  computeBodyHash,
+  computeSignature,
+  signatureAlgorithmOf,
+  SIGNATURE_HEADER,
+  SIGNATURE_SETTINGS_HEADER,
+  validateRequest,
+  validateRequestWithBody,
+  type ParamValue,
+  type SignatureAlgorithm,
+  type SignatureOptions,
+  type SignedParams,
+} from './signature.js';
+export {
+  verifyWebhook,
+  webhookVerifier,
+  type FetchWebhookVerification,
+  type WebhookOptions,
+  type WebhookRejection,
+  type WebhookVerification,
+} from './verify.js';
+export type { PublicUrlOptions } from './public-url.js';
+export {
+  parseForm,
+  readForm,
+  readWebhook,
+  type CallDirection,
+  type CallStatus,
+  type CallStatusCallback,
+  type DialCallback,
+  type DialCallStatus,
+  type EnqueueCallback,
+  type EnqueueWaitCallback,
+  type FormParams,
+  type GatherCallback,
+  type GeographicFields,
+  type GatherPartialResultCallback,
+  type MessageStatus,
+  type MessageStatusCallback,
+  type MessagingWebhook,
+  type PayCallback,
+  type PaymentFields,
+  type PayResult,
+  type PayStatusCallback,
+  type QueueCallback,
+  type QueueResult,
+  type RecordCallback,
+  type RecordingStatusCallback,
+  type SmsCallback,
+  type TranscriptionCallback,
+  type VoiceWebhook,
+} from './webhooks.js';

@@ -1,0 +1,231 @@
+/**
+ * Node's `http.ServerResponse` / `IncomingMessage` side: writing TwiML answers and reading
+ * requests. Typed structurally, so that node:http, Express and Fastify's raw objects all fit
+ * without importing any of them.
+ */
+import type { TwiMLElement } from '../runtime/element.js';
+import { publicUrl } from './public-url.js';
+import { type PreparedAnswer, prepareAnswer, type TwimlInit } from './serve.js';
+import {
+  checkRequest,
+  paramsOf,
+  type Refusal,
+  rejectionHandler,
+  rejectionText,
+  type SignedRequest,
+  type WebhookOptions,
+  type WebhookVerification,
+  webhookSecrets,
+} from './verify.js';
+import { type FormParams, hasNoBody } from './webhooks.js';
+
+/** The part of `http.ServerResponse` used here (Express's `res` and Fastify's `reply.raw` are ones). */
+export interface NodeResponseLike {
+  statusCode: number;
+  readonly headersSent?: boolean;
+  setHeader(name: string, value: string | number): unknown;
+  end(chunk: Uint8Array): unknown;
+}
+
+/** Header values as Node gives them. */
+export type NodeHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** What a request says about itself: `http.IncomingMessage`, Express's `req` and Fastify's `request` all do. */
+export interface NodeRequestInfo {
+  readonly method?: string;
+  readonly url?: string;
+  /** Express and Fastify: the URL before routers stripped a mount path or `rewriteUrl` changed it. */
+  readonly originalUrl?: string;
+  readonly headers: NodeHeaders;
+  /** A TLS socket (`encrypted: true`) makes the URL https. */
+  readonly socket?: unknown;
+}
+
+/** The part of `http.IncomingMessage` used here: its headers, and its body as a stream. */
+export interface NodeRequestLike extends NodeRequestInfo, AsyncIterable<Uint8Array | string> {}
+
+const encoder = new TextEncoder();
+
+/** Writes a prepared answer in one `end()` call. */
+export function writeAnswer(res: NodeResponseLike, prepared: PreparedAnswer): void {
+  if (res.headersSent) {
+    throw new Error('twiml-jsx/http: cannot send TwiML: the response headers were already sent');
+  }
+  const bytes = encoder.encode(prepared.body);
+  res.statusCode = prepared.status;
+  for (const [name, value] of prepared.headers) res.setHeader(name, value);
+  res.setHeader('Content-Length', bytes.length);
+  res.end(bytes);
+}
+
+/**
+ * Renders `node` and writes it to a Node `ServerResponse` (node:http, Express's `res`,
+ * Fastify's `reply.raw`): status 200, `Content-Type: text/xml; charset=utf-8`, one write. A
+ * document that fails validation is logged and answered with 500, or with `options.fallback`.
+ *
+ * @example
+ * http.createServer((req, res) => sendTwiml(res, <Response><Say>Hello</Say></Response>));
+ * @throws Error if the response headers were already sent.
+ */
+export function sendTwiml(res: NodeResponseLike, node: TwiMLElement, options?: TwimlInit): void {
+  writeAnswer(res, prepareAnswer(node, options));
+}
+
+/** Writes a short plain-text answer (the 400 / 403 / 413 of signature checks). */
+export function sendText(res: NodeResponseLike, status: number, text: string): void {
+  writeAnswer(res, { status, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: text });
+}
+
+/** A header of a Node request by its lower-case name; repeated headers give their first value. */
+export function nodeHeader(headers: NodeHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return typeof value === 'string' ? value : value?.[0];
+}
+
+/**
+ * The absolute URL of a Node request as the server saw it: `http`, or `https` on a TLS socket;
+ * the `Host` header; Express's `originalUrl`, else `url`.
+ */
+export function nodeRequestUrl(req: NodeRequestInfo): string {
+  const target = req.originalUrl ?? req.url ?? '/';
+  if (!target.startsWith('/') && /^https?:\/\//i.test(target)) return target;
+  const host = nodeHeader(req.headers, 'host') ?? nodeHeader(req.headers, ':authority') ?? 'localhost';
+  const socket = req.socket as { readonly encrypted?: unknown } | null | undefined;
+  return `${socket?.encrypted === true ? 'https' : 'http'}://${host}${target}`;
+}
+
+/** Thrown when a body is larger than allowed; `status` is 413. */
+export class BodyTooLargeError extends Error {
+  readonly status = 413;
+  readonly statusCode = 413;
+
+  constructor(limit: number) {
+    super(`twiml-jsx/http: the request body is larger than the limit of ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** Reads a Node stream to its end, refusing more than `limit` bytes. */
+export async function readStream(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    length += bytes.length;
+    if (length > limit) throw new BodyTooLargeError(limit);
+    chunks.push(bytes);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+
+/** Options of the Node verifiers (`nodeWebhook`, `expressWebhook`, `fastifyWebhook`). */
+export interface NodeWebhookOptions<Req> extends WebhookOptions<Req> {
+  /**
+   * Largest body read, in bytes; larger requests are answered 413.
+   * @default 1048576 (1 MiB)
+   */
+  readonly bodyLimit?: number;
+}
+
+/** Where a Node verifier finds the body: raw, already parsed by a body parser, or still in the stream. */
+export type NodeBody =
+  | { readonly raw: Uint8Array | string }
+  | { readonly parsed: unknown }
+  | { readonly stream: AsyncIterable<Uint8Array | string> };
+
+/** A Node verifier's outcome; `raw` is the body when the verifier read it (from `raw` or the stream). */
+export interface NodeOutcome {
+  readonly verification: WebhookVerification<unknown>;
+  readonly raw?: Uint8Array;
+}
+
+/**
+ * The check shared by the Node integrations: derives the public URL, reads the body (within
+ * `bodyLimit`) unless the signature is missing, checks it and reports rejections to `onReject`.
+ * Writes nothing: each integration answers in its own way.
+ * @throws Error when created without an auth token.
+ */
+export function nodeVerifier<Req extends NodeRequestInfo>(
+  options: NodeWebhookOptions<Req>,
+  who: string,
+): (req: Req, body: NodeBody) => Promise<NodeOutcome> {
+  const secrets = webhookSecrets(options, who);
+  const onReject = rejectionHandler(options);
+  const limit = options.bodyLimit ?? 1024 * 1024;
+  /** The body to check: as given, or read from the stream (not read without a signature, nor for GET). */
+  async function bodyToCheck(
+    req: Req,
+    body: NodeBody,
+    method: string,
+    signed: boolean,
+  ): Promise<SignedRequest['body'] | Refusal> {
+    if ('parsed' in body) return { parsed: body.parsed };
+    if ('raw' in body) return { raw: typeof body.raw === 'string' ? encoder.encode(body.raw) : body.raw };
+    if (!signed || hasNoBody(method)) return { raw: new Uint8Array(0) };
+    if (Number(nodeHeader(req.headers, 'content-length')) > limit) {
+      return { status: 413, reason: `Content-Length is over the body limit of ${limit} bytes` };
+    }
+    try {
+      return { raw: await readStream(body.stream, limit) };
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return { status: 413, reason: error.message };
+      return { status: 400, reason: `the body could not be read (${error instanceof Error ? error.message : error})` };
+    }
+  }
+
+  return async (req, body) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const seen = nodeRequestUrl(req);
+    const url = publicUrl(seen, (name) => nodeHeader(req.headers, name), req, options);
+    const signature = nodeHeader(req.headers, 'x-twilio-signature');
+    const contentType = nodeHeader(req.headers, 'content-type');
+    const settings = nodeHeader(req.headers, 'x-twilio-webhooks-signature-settings');
+    const checked = await bodyToCheck(req, body, method, Boolean(signature));
+    const refusal =
+      'status' in checked
+        ? checked
+        : checkRequest(secrets, { method, url, signature, settings, contentType, body: checked });
+    if (refusal !== undefined) {
+      const rejection = { ...refusal, method, url };
+      onReject(rejection);
+      return { verification: { valid: false, ...rejection } };
+    }
+    if ('parsed' in checked && !hasNoBody(method))
+      return { verification: { valid: true, url, params: checked.parsed } };
+    const raw = 'raw' in checked ? checked.raw : new Uint8Array(0);
+    return { verification: { valid: true, url, params: paramsOf(method, seen, contentType, raw) }, raw };
+  };
+}
+
+/**
+ * Creates a verifier for node:http servers; the auth token is checked now, so a missing
+ * `TWILIO_AUTH_TOKEN` fails at startup. Each call reads the request body, checks
+ * `X-Twilio-Signature`, and either returns the parameters or answers the request itself (400
+ * without a signature, 403 for a wrong one, 413 over `bodyLimit`) and returns the rejection.
+ *
+ * @example
+ * const verify = nodeWebhook({ trustProxy: true });
+ * http.createServer(async (req, res) => {
+ *   const check = await verify<GatherCallback>(req, res);
+ *   if (!check.valid) return; // already answered
+ *   sendTwiml(res, <MenuChoice digits={check.params.Digits} />);
+ * });
+ * @throws Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
+ */
+export function nodeWebhook(
+  options: NodeWebhookOptions<NodeRequestLike> = {},
+): <T = FormParams>(req: NodeRequestLike, res: NodeResponseLike) => Promise<WebhookVerification<T>> {
+  const verify = nodeVerifier(options, 'nodeWebhook()');
+  return async <T>(req: NodeRequestLike, res: NodeResponseLike) => {
+    const { verification } = await verify(req, { stream: req });
+    if (!verification.valid) sendText(res, verification.status, rejectionText(verification));
+    return verification as WebhookVerification<T>;
+  };
+}
