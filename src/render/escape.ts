@@ -25,20 +25,29 @@ export class InvalidCharacterError extends Error {
 const TEXT_SPECIAL = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ATTRIBUTE_SPECIAL = /[&<"\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** Returns the index after a valid surrogate pair at `i`, or throws. */
-function checkSurrogate(value: string, i: number, code: number): number {
-  if (code <= 0xdbff) {
-    const next = value.charCodeAt(i + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return i + 2;
+/** The index of the first character XML cannot carry, or -1. */
+function invalidIndex(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 32) {
+      if (code !== 9 && code !== 10 && code !== 13) return i;
+    } else if (code >= 0xd800) {
+      if (code >= 0xfffe) return i;
+      if (code <= 0xdbff) {
+        const next = value.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+        else return i;
+      } else if (code <= 0xdfff) return i;
+    }
   }
-  throw new InvalidCharacterError(value, i);
+  return -1;
 }
 
-function escapeFrom(value: string, start: number, attribute: boolean): string {
+/** Escapes from `start` on; undefined when the value holds a character XML cannot carry. */
+function escapeFrom(value: string, start: number, attribute: boolean): string | undefined {
   let out = value.slice(0, start);
   let last = start;
-  let i = start;
-  while (i < value.length) {
+  for (let i = start; i < value.length; i++) {
     const code = value.charCodeAt(i);
     let replacement: string | undefined;
     switch (code) {
@@ -64,37 +73,51 @@ function escapeFrom(value: string, start: number, attribute: boolean): string {
         replacement = '&#xD;';
         break;
       default:
-        if (code < 32 || code === 0xfffe || code === 0xffff) throw new InvalidCharacterError(value, i);
+        if (code < 32 || code >= 0xfffe) return undefined;
         if (code >= 0xd800 && code <= 0xdfff) {
-          i = checkSurrogate(value, i, code);
-          continue;
+          const next = value.charCodeAt(i + 1);
+          if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) return undefined;
+          i++;
         }
     }
     if (replacement !== undefined) {
       out += value.slice(last, i) + replacement;
       last = i + 1;
     }
-    i++;
   }
   return out + value.slice(last);
 }
 
-/** Escapes text content. */
-export function escapeText(value: string): string {
+/** Escapes text content; undefined when it holds a character XML cannot carry. */
+export function writeText(value: string): string | undefined {
   const first = value.search(TEXT_SPECIAL);
   return first === -1 ? value : escapeFrom(value, first, false);
 }
 
-/** Escapes an attribute value (without the quotes). */
-export function escapeAttribute(value: string): string {
+/** Escapes an attribute value (without the quotes); undefined when it cannot be written. */
+export function writeAttribute(value: string): string | undefined {
   const first = value.search(ATTRIBUTE_SPECIAL);
   return first === -1 ? value : escapeFrom(value, first, true);
 }
 
+/** Escapes text content. @throws InvalidCharacterError */
+export function escapeText(value: string): string {
+  const out = writeText(value);
+  if (out === undefined) throw new InvalidCharacterError(value, invalidIndex(value));
+  return out;
+}
+
+/** Escapes an attribute value (without the quotes). @throws InvalidCharacterError */
+export function escapeAttribute(value: string): string {
+  const out = writeAttribute(value);
+  if (out === undefined) throw new InvalidCharacterError(value, invalidIndex(value));
+  return out;
+}
+
 /** Checks that a string only holds characters XML 1.0 can carry (for comments). */
 export function assertXmlChars(value: string): void {
-  const first = value.search(/[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/);
-  if (first !== -1) escapeFrom(value, first, false);
+  const index = invalidIndex(value);
+  if (index !== -1) throw new InvalidCharacterError(value, index);
 }
 
 const NAME = /^[A-Za-z_:][A-Za-z0-9_:.-]*$/;

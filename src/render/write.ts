@@ -3,7 +3,7 @@
  * pretty (indented for people). A document that cannot be written as XML throws a
  * `TwiMLValidationError` whose problem says where.
  */
-import { COMMENT, FRAGMENT, type TwiMLChild, type TwiMLElement } from '../runtime/element.js';
+import { COMMENT, FRAGMENT, type TwiMLChild, type TwiMLElement, compactXmlOf } from '../runtime/element.js';
 import { joinPath, segmentOf } from '../validate/path.js';
 import { type Problem, TwiMLValidationError } from '../validate/problem.js';
 import { InvalidCharacterError, assertXmlChars, escapeAttribute, escapeText, isSafeName } from './escape.js';
@@ -30,8 +30,10 @@ function openTag(element: TwiMLElement): string {
   return out;
 }
 
-/** Compact XML: no whitespace added anywhere. */
+/** Compact XML: no whitespace added anywhere. Elements built by this library carry theirs. */
 function writeCompact(element: TwiMLElement): string {
+  const cached = compactXmlOf(element);
+  if (cached !== undefined) return cached;
   const type = element.type;
   if (type === FRAGMENT) return writeCompactChildren(element.children);
   if (type === COMMENT) return writeComment(element);

@@ -12,13 +12,11 @@ export type TwiMLComponent<S extends ElementSpec> = (props: PropsOf<S>) => TwiML
  */
 export function component<S extends ElementSpec>(spec: S): TwiMLComponent<S> {
   const tag = spec.tag;
-  let renames: Record<string, string> | undefined;
-  for (const name in spec.attributes) {
-    const xml = spec.attributes[name].xml;
-    if (xml !== undefined) (renames ??= {})[name] = xml;
-  }
+  // Prop name → XML name, for every attribute of the table (buildElement ignores inherited keys).
+  const names: Record<string, string> = {};
+  for (const name in spec.attributes) names[name] = spec.attributes[name].xml ?? name;
   const build = (props: PropsOf<S>): TwiMLElement<S['tag']> =>
-    buildElement(tag, props as Record<string, unknown>, renames) as TwiMLElement<S['tag']>;
+    buildElement(tag, props as Record<string, unknown>, names) as TwiMLElement<S['tag']>;
   Object.defineProperty(build, 'name', { value: spec.component ?? tag });
   return build;
 }

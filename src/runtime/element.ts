@@ -11,13 +11,14 @@
  *
  * `$$typeof` is a registered symbol, so objects that merely look like elements (parsed JSON,
  * hand-written literals) are never taken for one.
+ *
+ * Elements are immutable. Those built here also carry their compact XML, written once when the
+ * element is built, so rendering a tree is mostly joining strings its elements already hold.
  */
+import { isSafeName, writeAttribute, writeText } from '../render/escape.js';
+import { COMMENT, ELEMENT, FRAGMENT, POSITION } from './brand.js';
 
-/** Brand of every element; `Symbol.for` so that copies of the library agree. */
-export const ELEMENT: unique symbol = Symbol.for('twiml-jsx.element');
-
-/** Where `parse()` found an element in its source: a non-enumerable property of parsed elements. */
-export const POSITION: unique symbol = Symbol.for('twiml-jsx.position');
+export { COMMENT, ELEMENT, FRAGMENT, POSITION };
 
 /** A 1-based line and column in a source document. */
 export interface SourcePosition {
@@ -29,12 +30,6 @@ export interface SourcePosition {
 export function positionOf(element: TwiMLElement): SourcePosition | undefined {
   return (element as TwiMLElement & { [POSITION]?: SourcePosition })[POSITION];
 }
-
-/** `type` of the element a fragment (`<>…</>`) or a component returning non-elements builds. */
-export const FRAGMENT = '#fragment';
-
-/** `type` of an XML comment (`<Comment>`); its only child is the comment text. */
-export const COMMENT = '#comment';
 
 /** One node of the tree: an element, with its attributes and children. */
 export interface TwiMLElement<Type extends string = string> {
@@ -56,6 +51,11 @@ export type TwiMLNode = TwiMLElement | string | number | bigint | boolean | null
 /** A React-style `key`: accepted on every element and never rendered. */
 export type Key = string | number | bigint;
 
+/** True for elements built by this copy of the library (the fast check of the runtime). */
+export function isOwnElement(value: unknown): value is TwiMLElement {
+  return value instanceof Element;
+}
+
 /** True for elements built by this library (or by `parse()`); false for look-alikes. */
 export function isElement(value: unknown): value is TwiMLElement {
   return typeof value === 'object' && value !== null && (value as TwiMLElement).$$typeof === ELEMENT;
@@ -63,13 +63,80 @@ export function isElement(value: unknown): value is TwiMLElement {
 
 const NO_CHILDREN: readonly TwiMLChild[] = Object.freeze([]);
 
-/** Builds an element from already-normalised parts (used by `parse()` and the runtime). */
+/**
+ * The elements this library builds. Besides the public fields, each holds its compact XML,
+ * written once when the element is built (`undefined` when it cannot be written, e.g. it holds a
+ * control character: `render()` then walks the tree to say where). Names are checked when the
+ * element is built.
+ */
+class Element implements TwiMLElement {
+  readonly $$typeof: typeof ELEMENT = ELEMENT;
+  readonly #xml: string | undefined;
+
+  /** `open` is the start tag with its attributes, without `>`, when the caller wrote it already. */
+  constructor(
+    readonly type: string,
+    readonly attributes: Readonly<Record<string, string>>,
+    readonly children: readonly TwiMLChild[],
+    open?: string | null,
+  ) {
+    this.#xml = compact(this, open === undefined ? startTag(type, attributes) : open);
+  }
+
+  /** The compact XML of an element built here, or `undefined` (not built here, or unwritable). */
+  static xmlOf(element: TwiMLElement): string | undefined {
+    return #xml in element ? (element as Element).#xml : undefined;
+  }
+}
+
+/** `<tag name="value"…` (no `>`), or null when a value cannot be written. */
+function startTag(type: string, attributes: Readonly<Record<string, string>>): string | null {
+  let out = '<' + type;
+  for (const name in attributes) {
+    const value = writeAttribute(attributes[name]);
+    if (value === undefined) return null;
+    out += ' ' + name + '="' + value + '"';
+  }
+  return out;
+}
+
+/** The compact XML of an element, as the official helper writes it, or undefined if unwritable. */
+function compact(element: TwiMLElement, open: string | null): string | undefined {
+  const { type, children } = element;
+  if (type === COMMENT) {
+    const text = children.join('');
+    return text.includes('--') || writeText(text) === undefined ? undefined : '<!-- ' + text + ' -->';
+  }
+  let out: string;
+  if (type === FRAGMENT) {
+    out = '';
+  } else {
+    if (open === null) return undefined;
+    if (children.length === 0) return open + '/>';
+    out = open + '>';
+  }
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    const xml = typeof child === 'string' ? writeText(child) : Element.xmlOf(child);
+    if (xml === undefined) return undefined;
+    out += xml;
+  }
+  return type === FRAGMENT ? out : out + '</' + type + '>';
+}
+
+/** The compact XML an element carries, if it was built by this library and can be written. */
+export const compactXmlOf: (element: TwiMLElement) => string | undefined = Element.xmlOf;
+
+/**
+ * Builds an element from already-normalised parts (used by `parse()` and the runtime). Names
+ * must be valid XML names: the caller has checked them.
+ */
 export function makeElement(
   type: string,
   attributes: Record<string, string>,
   children: readonly TwiMLChild[],
 ): TwiMLElement {
-  return { $$typeof: ELEMENT, type, attributes, children: children.length === 0 ? NO_CHILDREN : children };
+  return new Element(type, attributes, children.length === 0 ? NO_CHILDREN : children);
 }
 
 /** Describes a value for error messages: `an object`, `a function (Menu)`, `the symbol Symbol(x)`. */
@@ -173,27 +240,49 @@ export function normalizeChildren(children: unknown, tag: string): readonly TwiM
 /**
  * Builds the element for a vocabulary tag from JSX props: `children` becomes the children,
  * `key` is dropped, `null`/`undefined` attributes are left out, the rest are stringified in
- * the order written. `renames` maps prop names to XML names (`interpretAs` → `interpret-as`).
+ * the order written. `names` maps the props the table knows to their XML names
+ * (`interpretAs` → `interpret-as`); other props keep their name if it is a valid XML name.
  */
 export function buildElement(
   tag: string,
   props: Record<string, unknown> | null | undefined,
-  renames?: Readonly<Record<string, string>>,
+  names: Readonly<Record<string, string>>,
 ): TwiMLElement {
   const attributes: Record<string, string> = {};
   let children = NO_CHILDREN;
+  // The start tag is written as the props are read; null once a value cannot be written.
+  let open: string | null = '<' + tag;
+  let rewrite = false;
   for (const name in props) {
     const value = props[name];
     if (name === 'children') {
       children = normalizeChildren(value, tag);
     } else if (value !== undefined && value !== null && name !== 'key') {
-      attributes[(renames !== undefined && renames[name]) || name] = attributeString(value, tag, name);
+      let xml = names[name];
+      if (typeof xml !== 'string' || xml !== name) {
+        if (typeof xml !== 'string') {
+          if (name === '__proto__' || !isSafeName(name)) {
+            throw new TypeError(
+              `twiml-jsx: <${tag}> got a prop named ${JSON.stringify(name)}, which is not a valid XML attribute name`,
+            );
+          }
+          xml = name;
+        }
+        // Two props for one XML name (interpretAs and interpret-as): the last one wins.
+        if (xml in attributes) rewrite = true;
+      }
+      const text = typeof value === 'string' ? value : attributeString(value, tag, name);
+      attributes[xml] = text;
+      if (open !== null) {
+        const escaped = writeAttribute(text);
+        open = escaped === undefined ? null : open + ' ' + xml + '="' + escaped + '"';
+      }
     }
   }
-  return { $$typeof: ELEMENT, type: tag, attributes, children };
+  return new Element(tag, attributes, children, rewrite ? undefined : open);
 }
 
 /** Wraps whatever a component or fragment produced into one `#fragment` element. */
 export function fragmentOf(children: unknown): TwiMLElement {
-  return { $$typeof: ELEMENT, type: FRAGMENT, attributes: {}, children: normalizeChildren(children, 'Fragment') };
+  return new Element(FRAGMENT, {}, normalizeChildren(children, 'Fragment'));
 }

@@ -7,13 +7,14 @@
  */
 import {
   COMMENT,
-  ELEMENT,
   type Key,
   type TwiMLElement,
   type TwiMLNode,
   describeValue,
   fragmentOf,
   isElement,
+  isOwnElement,
+  makeElement,
   normalizeChildren,
 } from './element.js';
 
@@ -28,7 +29,7 @@ function run(type: unknown, props: Record<string, unknown> | null | undefined): 
     );
   }
   const result: unknown = (type as (p: unknown) => unknown)(props ?? {});
-  return isElement(result) ? result : fragmentOf(result);
+  return isOwnElement(result) || isElement(result) ? result : fragmentOf(result);
 }
 
 /**
@@ -76,7 +77,7 @@ export function Comment(props: { children: string | number | readonly (string | 
       throw new TypeError('twiml-jsx: <Comment> holds text only');
     }
   }
-  return { $$typeof: ELEMENT, type: COMMENT, attributes: {}, children };
+  return makeElement(COMMENT, {}, children);
 }
 
 /** TypeScript's view of this JSX dialect. */

@@ -1,29 +1,26 @@
 /**
- * Rules that look at more than one attribute or element at a time. Each rule belongs to the
- * element it starts from; its code, severity and source are in `codes.ts`.
+ * Rules that look at more than one attribute or element at a time. Each rule belongs to an
+ * element and looks at that element and its children only (never its parent), so it can run as
+ * soon as the element is built; its code, severity and source are in `codes.ts`.
  */
-import { COMMENT, type TwiMLChild, type TwiMLElement } from '../runtime/element.js';
+import { COMMENT } from '../runtime/brand.js';
+import type { TwiMLChild, TwiMLElement } from '../runtime/element.js';
 import { specOf } from '../vocabulary/index.js';
 import type { ProblemCode } from './codes.js';
 import { deepText } from './text.js';
 
-export interface RuleContext {
-  /** The parent element, if any. */
-  readonly parent: TwiMLElement | undefined;
-  /** Reports a problem on this element, or on its child at `childIndex`. */
-  report(code: ProblemCode, message: string, childIndex?: number): void;
-}
+/** Reports a problem on the element, or on its child at `childIndex`. */
+export type Report = (code: ProblemCode, message: string, childIndex?: number) => void;
 
-export type Rule = (element: TwiMLElement, context: RuleContext) => void;
+export type Rule = (element: TwiMLElement, report: Report) => void;
 
 const isElementChild = (child: TwiMLChild): child is TwiMLElement =>
   typeof child !== 'string' && child.type !== COMMENT;
 
-/** The nouns a `<Dial>` holds (other elements are reported as misplaced on their own). */
-const dialNouns = (dial: TwiMLElement): TwiMLElement[] =>
-  dial.children.filter(
-    (c): c is TwiMLElement => isElementChild(c) && (specOf('Dial')?.children ?? []).includes(c.type),
-  );
+let nounsOfDial: ReadonlySet<string> | undefined;
+
+/** True for the nouns a `<Dial>` holds (other elements are reported as misplaced on their own). */
+const isDialNoun = (tag: string): boolean => (nounsOfDial ??= new Set(specOf('Dial')?.children)).has(tag);
 
 /** Why the verbs after this one never run, or undefined if they may. */
 function endsDocument(verb: TwiMLElement): string | undefined {
@@ -50,21 +47,45 @@ function endsDocument(verb: TwiMLElement): string | undefined {
   return undefined;
 }
 
-const familiesOf = (tag: string): readonly string[] => {
-  const family = specOf(tag)?.family ?? 'voice';
-  return typeof family === 'string' ? [family] : family;
+const familyCache = new Map<string, readonly string[] | undefined>();
+
+/** The kinds of document a verb belongs to (voice when the table says nothing); undefined for unknown tags. */
+const familiesOf = (tag: string): readonly string[] | undefined => {
+  if (!familyCache.has(tag)) {
+    const spec = specOf(tag);
+    const family = spec?.family ?? 'voice';
+    familyCache.set(tag, spec === undefined ? undefined : typeof family === 'string' ? [family] : family);
+  }
+  return familyCache.get(tag);
 };
 
 const BASIC_VOICES = new Set(['man', 'woman', 'alice']);
 
+/** What a `<Stop>` child stops, for messages. */
+const STOPPED: Readonly<Record<string, string>> = {
+  Stream: 'stream',
+  Siprec: 'recording session',
+  Transcription: 'transcription',
+};
+
+/** `<Stream>` in `<Start>` and `<Connect>` needs the WebSocket URL. */
+function streamsNeedUrls(parent: TwiMLElement, report: Report): void {
+  parent.children.forEach((stream, index) => {
+    if (isElementChild(stream) && stream.type === 'Stream' && stream.attributes.url === undefined) {
+      report('stream-needs-url', `<Stream> in <${parent.type}> needs a url (wss://…)`, index);
+    }
+  });
+}
+
 export const RULES: Readonly<Record<string, readonly Rule[]>> = {
   Response: [
-    function mixedDocument(response, { report }) {
+    function mixedDocument(response, report) {
       let kind: string | undefined;
       let kindVerb = '';
       response.children.forEach((child, index) => {
-        if (!isElementChild(child) || specOf(child.type) === undefined) return;
+        if (!isElementChild(child)) return;
         const families = familiesOf(child.type);
+        if (families === undefined) return;
         if (kind === undefined) {
           if (families.length === 1) {
             kind = families[0];
@@ -79,7 +100,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
         }
       });
     },
-    function unreachable(response, { report }) {
+    function unreachable(response, report) {
       let reason: string | undefined;
       response.children.forEach((child, index) => {
         if (!isElementChild(child)) return;
@@ -87,14 +108,14 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
         else reason = endsDocument(child);
       });
     },
-    function tooManyMessages(response, { report }) {
+    function tooManyMessages(response, report) {
       const count = response.children.filter((c) => isElementChild(c) && c.type === 'Message').length;
       if (count > 10)
         report('too-many-messages', `the response sends ${count} messages; Twilio sends at most 10 replies`);
     },
   ],
   Say: [
-    function sayLength(say, { report }) {
+    function sayLength(say, report) {
       const voice = say.attributes.voice ?? '';
       const limit = voice.startsWith('Polly.') ? 3000 : voice.startsWith('Google.') ? 5000 : 4000;
       const length = deepText(say).length;
@@ -102,61 +123,58 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
         report('say-too-long', `<Say> text is ${length} characters; ${voice || 'this voice'} speaks at most ${limit}`);
       }
     },
-    function ssmlWithBasicVoice(say, { report }) {
+    function ssmlWithBasicVoice(say, report) {
       const voice = say.attributes.voice;
       if (voice !== undefined && BASIC_VOICES.has(voice) && say.children.some(isElementChild)) {
         report('ssml-with-basic-voice', `voice="${voice}" does not support SSML; use a Polly or Google voice`);
       }
     },
   ],
-  Play: [
-    function playDigitsInGather(play, { parent, report }) {
-      if (parent?.type === 'Gather' && play.attributes.digits !== undefined) {
-        report('play-digits-in-gather', '<Play digits> cannot be inside <Gather>; play the tones before the <Gather>');
-      }
-    },
-  ],
-  Sip: [
-    function referSip(sip, { parent, report }) {
-      if (parent?.type !== 'Refer') return;
+  Refer: [
+    function referSip(refer, report) {
       // Unknown attributes and children are reported on their own; here only Sip's own ones.
       const spec = specOf('Sip')!;
-      const names = Object.keys(sip.attributes).filter((name) => name in spec.attributes);
-      if (names.length > 0 || sip.children.some((c) => isElementChild(c) && spec.children?.includes(c.type))) {
-        report(
-          'refer-sip-attributes',
-          `<Sip> inside <Refer> holds only the SIP URI as text${names.length ? `; remove ${names.join(', ')}` : ''}`,
-        );
-      }
-    },
-  ],
-  Stream: [
-    function streamTarget(stream, { parent, report }) {
-      if (parent?.type === 'Stop') {
-        if (stream.attributes.name === undefined) {
-          report('stop-needs-name', '<Stream> in <Stop> needs the name of the stream to stop');
+      refer.children.forEach((sip, index) => {
+        if (!isElementChild(sip) || sip.type !== 'Sip') return;
+        const names = Object.keys(sip.attributes).filter((name) => name in spec.attributes);
+        if (names.length > 0 || sip.children.some((c) => isElementChild(c) && spec.children?.includes(c.type))) {
+          report(
+            'refer-sip-attributes',
+            `<Sip> inside <Refer> holds only the SIP URI as text${names.length ? `; remove ${names.join(', ')}` : ''}`,
+            index,
+          );
         }
-      } else if (stream.attributes.url === undefined) {
-        report('stream-needs-url', `<Stream> in <${parent?.type ?? 'Start'}> needs a url (wss://…)`);
-      }
+      });
     },
   ],
-  Siprec: [
-    function siprecStop(siprec, { parent, report }) {
-      if (parent?.type === 'Stop' && siprec.attributes.name === undefined) {
-        report('stop-needs-name', '<Siprec> in <Stop> needs the name of the recording session to stop');
-      }
-    },
-  ],
-  Transcription: [
-    function transcriptionStop(transcription, { parent, report }) {
-      if (parent?.type === 'Stop' && transcription.attributes.name === undefined) {
-        report('stop-needs-name', '<Transcription> in <Stop> needs the name of the transcription to stop');
-      }
+  Start: [streamsNeedUrls],
+  Connect: [streamsNeedUrls],
+  Stop: [
+    function stopByName(stop, report) {
+      stop.children.forEach((child, index) => {
+        if (isElementChild(child) && STOPPED[child.type] !== undefined && child.attributes.name === undefined) {
+          report(
+            'stop-needs-name',
+            `<${child.type}> in <Stop> needs the name of the ${STOPPED[child.type]} to stop`,
+            index,
+          );
+        }
+      });
     },
   ],
   Gather: [
-    function speechModelTimeout(gather, { report }) {
+    function playDigitsInGather(gather, report) {
+      gather.children.forEach((play, index) => {
+        if (isElementChild(play) && play.type === 'Play' && play.attributes.digits !== undefined) {
+          report(
+            'play-digits-in-gather',
+            '<Play digits> cannot be inside <Gather>; play the tones before the <Gather>',
+            index,
+          );
+        }
+      });
+    },
+    function speechModelTimeout(gather, report) {
       const a = gather.attributes;
       if (a.speechModel !== undefined && a.speechModel !== 'default' && a.speechTimeout === 'auto') {
         report(
@@ -167,45 +185,46 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
     },
   ],
   Dial: [
-    function whatsappCallerId(dial, { report }) {
-      if (
-        dial.children.some((c) => isElementChild(c) && c.type === 'WhatsApp') &&
-        !dial.attributes.callerId?.startsWith('whatsapp:')
-      ) {
+    function dialTargets(dial, report) {
+      const a = dial.attributes;
+      // One pass over the children: the nouns, and the text (a number written as text).
+      let nouns = 0;
+      let firstNoun: string | undefined;
+      let whatsapp = false;
+      let application = false;
+      let text = '';
+      for (const child of dial.children) {
+        if (typeof child === 'string') text += child;
+        else if (isElementChild(child) && isDialNoun(child.type)) {
+          nouns++;
+          firstNoun ??= child.type;
+          if (child.type === 'WhatsApp') whatsapp = true;
+          else if (child.type === 'Application') application = true;
+        }
+      }
+      if (whatsapp && !a.callerId?.startsWith('whatsapp:')) {
         report('whatsapp-caller-id', '<Dial> to <WhatsApp> needs callerId="whatsapp:<your WhatsApp sender>"');
       }
-    },
-    function textAndNouns(dial, { report }) {
-      const nouns = dialNouns(dial);
-      const text = dial.children
-        .filter((c): c is string => typeof c === 'string')
-        .join('')
-        .trim();
-      if (text !== '' && nouns.length > 0) {
+      text = text.trim();
+      if (text !== '' && nouns > 0) {
         report(
           'dial-text-and-nouns',
-          `<Dial> holds both the number "${text}" and <${nouns[0].type}>; use one or the other`,
+          `<Dial> holds both the number "${text}" and <${firstNoun}>; use one or the other`,
         );
       }
-    },
-    function applicationAlone(dial, { report }) {
-      const nouns = dialNouns(dial);
-      if (nouns.length > 1 && dial.attributes.sequential !== 'true' && nouns.some((n) => n.type === 'Application')) {
+      if (application && nouns > 1 && a.sequential !== 'true') {
         report(
           'application-not-alone',
           '<Application> cannot be dialed together with other nouns; dial it alone or set sequential',
         );
       }
-    },
-    function sequentialTargets(dial, { report }) {
-      const nouns = dialNouns(dial);
-      if (dial.attributes.sequential === 'true' && nouns.length > 10) {
-        report('too-many-dial-targets', `a sequential <Dial> dials at most 10 nouns; it holds ${nouns.length}`);
+      if (a.sequential === 'true' && nouns > 10) {
+        report('too-many-dial-targets', `a sequential <Dial> dials at most 10 nouns; it holds ${nouns}`);
       }
     },
   ],
   Record: [
-    function transcribeCallback(record, { report }) {
+    function transcribeCallback(record, report) {
       const a = record.attributes;
       if (a.transcribeCallback !== undefined && (a.transcribe === undefined || a.transcribe === 'false')) {
         report('transcribe-callback-without-transcribe', 'transcribeCallback is only called when transcribe="true"');
@@ -213,7 +232,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
     },
   ],
   Message: [
-    function messageLength(message, { report }) {
+    function messageLength(message, report) {
       const length = deepText(message).length - mediaTextLength(message);
       if (length > 1600) report('message-too-long', `the message body is ${length} characters; at most 1600`);
     },

@@ -47,6 +47,20 @@ const FORMATS: Record<string, { test: (value: string) => boolean; expected: stri
   },
 };
 
+/**
+ * True when `value` is certainly valid for `format` (the fast check of compiled attributes).
+ * A voice passes only with a provider Twilio lists; anything else gets the full check.
+ */
+export function formatAccepts(format: StringFormat): (value: string) => boolean {
+  if (format === 'voice') return (value) => VOICE_PROVIDERS.test(value);
+  if (format.startsWith('sid:')) {
+    const sid = new RegExp(`^${format.slice(4)}[0-9a-fA-F]{32}$`);
+    return (value) => sid.test(value);
+  }
+  const rule = FORMATS[format];
+  return rule ? rule.test : () => true;
+}
+
 function checkFormat(format: StringFormat, value: string): string | undefined {
   if (format.startsWith('sid:')) {
     const prefix = format.slice(4);
