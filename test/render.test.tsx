@@ -4,6 +4,7 @@ import {
   Comment,
   Conference,
   Dial,
+  ELEMENT,
   Gather,
   Hangup,
   Lang,
@@ -269,13 +270,14 @@ describe('characters XML cannot carry are an error naming the element', () => {
 
   it('refuses attribute names that would break the markup, even without validation', () => {
     const props = { 'x="1" onload': 'y' } as Record<string, string>;
-    expect(() =>
-      render(
-        <Response>
-          <Hangup {...(props as object)} />
-        </Response>,
-        { validate: false },
-      ),
-    ).toThrow(/"x=\\"1\\" onload" is not a valid XML name/);
+    // Where the element is built…
+    expect(() => <Hangup {...(props as object)} />).toThrow(
+      /<Hangup> got a prop named "x=\\"1\\" onload", which is not a valid XML attribute name/,
+    );
+    // …and where a hand-made look-alike is written.
+    const forged = { $$typeof: ELEMENT, type: 'Hangup', attributes: props, children: [] } as TwiMLElement;
+    expect(() => render(<Response>{forged}</Response>, { validate: false })).toThrow(
+      /"x=\\"1\\" onload" is not a valid XML name/,
+    );
   });
 });
