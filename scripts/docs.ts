@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import ts from 'typescript';
+import { CODE_DOCS } from '../src/validate/code-docs.js';
 import { PROBLEM_CODES } from '../src/validate/codes.js';
 import { vocabulary } from '../src/vocabulary/index.js';
 import type { AttributeSpec, ElementSpec } from '../src/vocabulary/spec.js';
@@ -16,8 +17,22 @@ import type { AttributeSpec, ElementSpec } from '../src/vocabulary/spec.js';
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const DOCS = 'https://www.twilio.com/docs/';
 
-/** JSDoc of every attribute and element-level component docs, read as an editor would. */
-function readJsDoc(): { attributes: Map<string, string>; components: Map<string, string> } {
+/** What the JSDoc of a declaration says: its text, `@default` and `@see` tags. */
+export interface JsDoc {
+  readonly text: string;
+  readonly defaultValue?: string;
+  readonly see: readonly string[];
+}
+
+/**
+ * The JSDoc of every attribute and element table, and of every component, read through the
+ * type checker as an editor would (keys: `Gather.numDigits`, `Gather`).
+ */
+export function readJsDoc(): {
+  attributes: Map<string, JsDoc>;
+  elements: Map<string, JsDoc>;
+  components: Map<string, string>;
+} {
   const program = ts.createProgram([root('src/vocabulary/index.ts'), root('src/components.ts')], {
     strict: true,
     module: ts.ModuleKind.ESNext,
@@ -28,26 +43,33 @@ function readJsDoc(): { attributes: Map<string, string>; components: Map<string,
   const checker = program.getTypeChecker();
   const exportsOf = (file: string) =>
     checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(root(file))!)!);
-  const attributes = new Map<string, string>();
+  const flatten = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const jsDoc = (symbol: ts.Symbol): JsDoc => {
+    const tags = symbol.getJsDocTags(checker);
+    const tag = (name: string) =>
+      tags.filter((t) => t.name === name).map((t) => flatten(ts.displayPartsToString(t.text)));
+    return {
+      text: flatten(ts.displayPartsToString(symbol.getDocumentationComment(checker))),
+      defaultValue: tag('default')[0],
+      see: tag('see'),
+    };
+  };
+  const attributes = new Map<string, JsDoc>();
+  const elements = new Map<string, JsDoc>();
   const vocabularySymbol = exportsOf('src/vocabulary/index.ts').find((s) => s.name === 'vocabulary')!;
   for (const element of checker.getTypeOfSymbol(vocabularySymbol).getProperties()) {
+    elements.set(element.name, jsDoc(element));
     const table = checker.getTypeOfSymbol(element).getProperty('attributes');
     if (!table) continue;
     for (const attribute of checker.getTypeOfSymbol(table).getProperties()) {
-      attributes.set(
-        `${element.name}.${attribute.name}`,
-        ts.displayPartsToString(attribute.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim(),
-      );
+      attributes.set(`${element.name}.${attribute.name}`, jsDoc(attribute));
     }
   }
   const components = new Map<string, string>();
   for (const symbol of exportsOf('src/components.ts')) {
-    components.set(
-      symbol.name,
-      ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim(),
-    );
+    components.set(symbol.name, flatten(ts.displayPartsToString(symbol.getDocumentationComment(checker))));
   }
-  return { attributes, components };
+  return { attributes, elements, components };
 }
 
 /** A table cell: pipes escaped, bare `<Tag>`s put in code spans (Markdown would drop them as HTML). */
@@ -93,7 +115,7 @@ function elementSection(name: string, spec: ElementSpec, docs: ReturnType<typeof
   const lines = [`### \`<${spec.tag}>\` — ${code(name)}`, ''];
   const summary = docs.components.get(name);
   if (summary) lines.push(cell(summary.replace(/ ?@example[\s\S]*$/, '')), '');
-  const facts = [`Twilio docs: <${DOCS}${spec.page}>`];
+  const facts = (docs.elements.get(name)?.see ?? []).map((url) => `Twilio docs: <${url}>`);
   if (spec.text) {
     const unless = [
       ...(spec.text.unlessAttribute ?? []).map((a) => `a ${code(a)} attribute`),
@@ -121,9 +143,12 @@ function elementSection(name: string, spec: ElementSpec, docs: ReturnType<typeof
   if (attributes.length > 0) {
     lines.push('| Prop | XML | Type | Default | Description |', '|---|---|---|---|---|');
     for (const [prop, attribute] of attributes) {
-      const doc = (docs.attributes.get(`${name}.${prop}`) ?? '').replace(/@default.*$/, '').trim();
+      const doc = docs.attributes.get(`${name}.${prop}`);
+      const defaultValue =
+        doc?.defaultValue === undefined ? '' : /\s/.test(doc.defaultValue) ? doc.defaultValue : code(doc.defaultValue);
+      const see = doc?.see.length ? ` (${doc.see.map((url) => `[source](${url})`).join(', ')})` : '';
       lines.push(
-        `| ${code(prop)}${attribute.required ? ' (required)' : ''} | ${attribute.xml ? code(attribute.xml) : ''} | ${cell(typeOf(attribute))} | ${attribute.default !== undefined ? code(attribute.default) : ''} | ${cell(doc)} |`,
+        `| ${code(prop)}${attribute.required ? ' (required)' : ''} | ${attribute.xml ? code(attribute.xml) : ''} | ${cell(typeOf(attribute))} | ${cell(defaultValue)} | ${cell(doc?.text ?? '')}${see} |`,
       );
     }
     lines.push('');
@@ -149,10 +174,11 @@ export function vocabularyMarkdown(): string {
 }
 
 export function codesTable(): string {
-  const rows = Object.entries(PROBLEM_CODES).map(
-    ([name, info]) =>
-      `| \`${name}\` | ${info.severity} | ${cell(info.summary)} | ${'twilioCode' in info ? info.twilioCode : ''} | ${info.source === 'xml' ? 'XML 1.0' : `[${info.source}](${DOCS}${info.source})`} |`,
-  );
+  const rows = Object.entries(PROBLEM_CODES).map(([name, info]) => {
+    const { summary, source } = CODE_DOCS[name as keyof typeof PROBLEM_CODES];
+    const twilio = 'twilioCode' in info ? info.twilioCode : '';
+    return `| \`${name}\` | ${info.severity} | ${cell(summary)} | ${twilio} | ${source === 'xml' ? 'XML 1.0' : `[${source}](${DOCS}${source})`} |`;
+  });
   return ['| Code | Severity | Meaning | Twilio code | Source |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -5,59 +5,32 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as core from 'twiml-jsx';
 import { vocabulary } from '../src/vocabulary/index.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-/** Hover docs of every attribute, read through the type checker (as an editor would). */
-function attributeDocs(): Map<string, { text: string; defaultTag: string | undefined }> {
-  const file = root('src/vocabulary/index.ts');
-  const program = ts.createProgram([file], {
-    strict: true,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    target: ts.ScriptTarget.ES2022,
-    noEmit: true,
-  });
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(file)!;
-  const moduleSymbol = checker.getSymbolAtLocation(source)!;
-  const vocabularySymbol = checker.getExportsOfModule(moduleSymbol).find((s) => s.name === 'vocabulary')!;
-  const vocabularyType = checker.getTypeOfSymbol(vocabularySymbol);
-  const docs = new Map<string, { text: string; defaultTag: string | undefined }>();
-  for (const element of vocabularyType.getProperties()) {
-    const attributes = checker.getTypeOfSymbol(element).getProperty('attributes');
-    if (!attributes) continue;
-    for (const attribute of checker.getTypeOfSymbol(attributes).getProperties()) {
-      const text = ts.displayPartsToString(attribute.getDocumentationComment(checker)).trim();
-      const tag = attribute.getJsDocTags(checker).find((t) => t.name === 'default');
-      docs.set(`${element.name}.${attribute.name}`, {
-        text,
-        defaultTag: tag ? ts.displayPartsToString(tag.text).trim() : undefined,
-      });
-    }
-  }
-  return docs;
-}
-
-describe('prop docs', () => {
-  const docs = attributeDocs();
+describe('docs in the vocabulary tables', async () => {
+  const { readJsDoc } = await import('../scripts/docs.js');
+  const docs = readJsDoc();
   const rows = Object.entries(vocabulary).flatMap(([name, spec]) =>
-    Object.entries(spec.attributes).map(([prop, attribute]) => [`${name}.${prop}`, attribute.default] as const),
+    Object.keys(spec.attributes).map((prop) => `${name}.${prop}`),
   );
 
   it('reads every attribute of every table', () => {
-    expect(docs.size).toBe(rows.length);
+    expect(docs.attributes.size).toBe(rows.length);
     expect(rows.length).toBeGreaterThan(300);
   });
 
-  it.each(rows)('%s is documented, and its @default agrees with the table', (key, tableDefault) => {
-    const doc = docs.get(key);
-    expect(doc?.text, `${key} has no JSDoc`).toMatch(/\w{3,}/);
-    if (tableDefault !== undefined) expect(doc?.defaultTag, `${key} @default`).toBe(tableDefault);
+  it.each(rows)('%s has hover docs', (key) => {
+    expect(docs.attributes.get(key)?.text, `${key} has no JSDoc`).toMatch(/\w{3,}/);
+  });
+
+  it.each(Object.keys(vocabulary))('<%s> names the Twilio page its rules come from (@see)', (name) => {
+    expect(docs.elements.get(name)?.see).toEqual([
+      expect.stringMatching(/^https:\/\/www\.twilio\.com\/docs\/[a-z0-9/-]+$/),
+    ]);
   });
 });
 

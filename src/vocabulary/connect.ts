@@ -34,19 +34,19 @@ const relaySession = {
    * (`true` and `false` stand for `any` and `none`).
    * @default any
    */
-  welcomeGreetingInterruptible: oneOf(INTERRUPT_MODES, { default: 'any' }),
+  welcomeGreetingInterruptible: oneOf(INTERRUPT_MODES),
   /**
    * Language for both speech recognition and text-to-speech (`multi` detects it).
    * @default en-US
    */
-  language: openOneOf(RELAY_LANGUAGES, { default: 'en-US' }),
+  language: openOneOf(RELAY_LANGUAGES),
   /** Language of text-to-speech when a text message names none; overrides `language`. */
   ttsLanguage: openOneOf(RELAY_LANGUAGES),
   /**
    * Text-to-speech provider: `Google`, `Amazon` or `ElevenLabs`.
    * @default ElevenLabs
    */
-  ttsProvider: openOneOf(TTS_PROVIDERS, { default: 'ElevenLabs' }),
+  ttsProvider: openOneOf(TTS_PROVIDERS),
   /**
    * Text-to-speech voice; the choices depend on `ttsProvider`.
    * @default the provider's default voice (e.g. `UgBBYS2sOqTuMpoF3BR0` for ElevenLabs)
@@ -76,12 +76,12 @@ const relaySession = {
    * (`true` and `false` stand for `any` and `none`).
    * @default any
    */
-  interruptible: oneOf(INTERRUPT_MODES, { default: 'any' }),
+  interruptible: oneOf(INTERRUPT_MODES),
   /**
    * Let text from the next turn cut off the speech of the current one.
    * @default false
    */
-  preemptible: boolean({ default: 'false' }),
+  preemptible: boolean(),
   /** Comma-separated words or phrases the recognizer should expect (names, product terms). */
   hints: string(),
   /** Conversational Intelligence Service (SID or unique name) that stores and analyzes the transcript. */
@@ -91,33 +91,37 @@ const relaySession = {
    * `speech` or `any`.
    * @default none
    */
-  reportInputDuringAgentSpeech: oneOf(INTERRUPT_MODES, { default: 'none' }),
+  reportInputDuringAgentSpeech: oneOf(INTERRUPT_MODES),
   /**
    * ElevenLabs text normalization: `on`, `auto` (acts as `off` on calls) or `off`.
    * @default off
    */
-  elevenlabsTextNormalization: oneOf(TEXT_NORMALIZATION, { default: 'off' }),
+  elevenlabsTextNormalization: oneOf(TEXT_NORMALIZATION),
   /**
    * How easily caller speech interrupts the agent: `low`, `medium` or `high`.
    * @default high
    */
-  interruptSensitivity: oneOf(['low', 'medium', 'high'], { default: 'high' }),
+  interruptSensitivity: oneOf(['low', 'medium', 'high']),
   /** Debug messages to subscribe to, space-separated: `debugging`, `speaker-events`, `tokens-played`. */
   debug: listOf(['debugging', 'speaker-events', 'tokens-played']),
 };
 
-/** Hands the call to another service; the flow goes on at `action` (or the next verb) when it ends. */
+/**
+ * Hands the call to another service; the flow goes on at `action` (or the next verb) when it ends.
+ * @see https://www.twilio.com/docs/voice/twiml/connect
+ */
 export const Connect = element({
   tag: 'Connect',
-  page: 'voice/twiml/connect',
   children: CONNECT_NOUNS,
   attributes: { ...actionCallback },
 });
 
-/** Joins the call to a Twilio Video room, named by the text. */
+/**
+ * Joins the call to a Twilio Video room, named by the text.
+ * @see https://www.twilio.com/docs/voice/twiml/connect/room
+ */
 export const Room = element({
   tag: 'Room',
-  page: 'voice/twiml/connect/room',
   text: { is: 'name', required: true },
   attributes: {
     /** Identity the call has as a participant of the room. */
@@ -125,10 +129,12 @@ export const Room = element({
   },
 });
 
-/** Connects the call to a Conversations (Frontline) service, which routes it to a worker. */
+/**
+ * Connects the call to a Conversations (Frontline) service, which routes it to a worker.
+ * @see https://www.twilio.com/docs/voice/twiml/connect/conversation
+ */
 export const Conversation = element({
   tag: 'Conversation',
-  page: 'voice/twiml/connect/conversation',
   attributes: {
     /** Conversations Service SID (`IS…`) the call belongs to. */
     serviceInstanceSid: string({ format: 'sid:IS' }),
@@ -169,10 +175,12 @@ export const Conversation = element({
   },
 });
 
-/** Connects the call to a Google Dialogflow CX agent through an installed connector. */
+/**
+ * Connects the call to a Google Dialogflow CX agent through an installed connector.
+ * @see https://www.twilio.com/docs/voice/twiml/connect/virtualagent
+ */
 export const VirtualAgent = element({
   tag: 'VirtualAgent',
-  page: 'voice/twiml/connect/virtualagent',
   children: ['Config', 'Parameter'],
   attributes: {
     /** Unique name of the Dialogflow CX connector installed in your account. */
@@ -191,10 +199,10 @@ export const VirtualAgent = element({
 /**
  * Connects the call to your AI application over a WebSocket; Twilio does the speech recognition
  * and the text-to-speech.
+ * @see https://www.twilio.com/docs/voice/twiml/connect/conversationrelay
  */
 export const ConversationRelay = element({
   tag: 'ConversationRelay',
-  page: 'voice/twiml/connect/conversationrelay',
   children: ['Language', 'Parameter'],
   attributes: {
     /** Your WebSocket server; it must be an absolute `wss://` URL. */
@@ -205,14 +213,14 @@ export const ConversationRelay = element({
      * events it missed.
      * @default false
      */
-    applicationReconnect: boolean({ default: 'false' }),
+    applicationReconnect: boolean(),
     /** Format transcripts (punctuation, numbers, dates); wins over `deepgramsmartformat`. */
     asrSmartFormat: boolean(),
     /**
      * Deepgram smart formatting of transcripts (punctuation, numbers, dates, currency).
      * @default true
      */
-    deepgramsmartformat: boolean({ default: 'true' }),
+    deepgramsmartformat: boolean(),
     /** Filter background noise from the caller's audio before speech recognition. */
     backgroundnoisereduction: boolean(),
     /** Keep short acknowledgements from the caller ("uh-huh", "yeah") from interrupting the agent. */
@@ -227,12 +235,12 @@ export const ConversationRelay = element({
      * Decide with turn detection when the caller has finished speaking.
      * @default false
      */
-    turnDetection: boolean({ default: 'false' }),
+    turnDetection: boolean(),
     /**
      * Drop transcripts that only echo the agent's own speech.
      * @default false
      */
-    echoPromptFiltering: boolean({ default: 'false' }),
+    echoPromptFiltering: boolean(),
     /** Send the partial transcript as a prompt when the caller hangs up mid-sentence. */
     partialPromptOnHangup: boolean(),
     /** Extra fields added to prompt messages, space-separated: `turn-state`, `prompt-segments`. */
@@ -257,10 +265,12 @@ export const ConversationRelay = element({
   },
 });
 
-/** Connects the call to a ConversationRelay session configured in Twilio. */
+/**
+ * Connects the call to a ConversationRelay session configured in Twilio.
+ * @see https://www.twilio.com/docs/voice/twiml/connect
+ */
 export const ConversationRelaySession = element({
   tag: 'ConversationRelaySession',
-  page: 'voice/twiml/connect',
   undocumented: true,
   attributes: {
     /** Unique name or installed add-on SID of the ConversationRelaySession connector. */
@@ -270,10 +280,12 @@ export const ConversationRelaySession = element({
   },
 });
 
-/** Connects the call to an AI session through an installed AI connector. */
+/**
+ * Connects the call to an AI session through an installed AI connector.
+ * @see https://www.twilio.com/docs/voice/twiml/connect
+ */
 export const AiSession = element({
   tag: 'AiSession',
-  page: 'voice/twiml/connect',
   undocumented: true,
   attributes: {
     /** Unique name or installed add-on SID of the AI connector. */
@@ -283,10 +295,12 @@ export const AiSession = element({
   },
 });
 
-/** Connects the call to a Twilio AI Assistant, with ConversationRelay's speech settings. */
+/**
+ * Connects the call to a Twilio AI Assistant, with ConversationRelay's speech settings.
+ * @see https://www.twilio.com/docs/voice/twiml/connect
+ */
 export const Assistant = element({
   tag: 'Assistant',
-  page: 'voice/twiml/connect',
   undocumented: true,
   children: ['Language', 'Parameter'],
   attributes: {
@@ -296,10 +310,12 @@ export const Assistant = element({
   },
 });
 
-/** Speech settings for one language of a `<ConversationRelay>` or `<Assistant>` session. */
+/**
+ * Speech settings for one language of a `<ConversationRelay>` or `<Assistant>` session.
+ * @see https://www.twilio.com/docs/voice/twiml/connect/conversationrelay
+ */
 export const Language = element({
   tag: 'Language',
-  page: 'voice/twiml/connect/conversationrelay',
   attributes: {
     /** Language code these settings apply to (e.g. `sv-SE`), or `multi` for detection. */
     code: openOneOf(RELAY_LANGUAGES, { required: true }),
@@ -336,10 +352,12 @@ export const Language = element({
   },
 });
 
-/** Connects the call to an Autopilot assistant, given by SID or unique name. */
+/**
+ * Connects the call to an Autopilot assistant, given by SID or unique name.
+ * @see https://www.twilio.com/docs/voice/twiml/connect
+ */
 export const Autopilot = element({
   tag: 'Autopilot',
-  page: 'voice/twiml/connect',
   deprecated: 'Twilio retired Autopilot; use <ConversationRelay> or <VirtualAgent> instead',
   text: { is: 'name', required: true },
   attributes: {},

@@ -2,9 +2,9 @@
 import { DIAL_NOUNS, machineDetection, nounCallbacks, recordingCallbacks, TRIM_VALUES } from './shared.js';
 import { boolean, element, integer, listOf, method, oneOf, string, url } from './spec.js';
 
+/** @see https://www.twilio.com/docs/voice/twiml/dial */
 export const Dial = element({
   tag: 'Dial',
-  page: 'voice/twiml/dial',
   text: { is: 'phone', required: true, unlessChild: 'any', format: 'phone' },
   children: DIAL_NOUNS,
   childLimits: { Number: 10, Client: 10 },
@@ -23,7 +23,7 @@ export const Dial = element({
      * Keep the caller hearing ringback until the callee answers (only as the first verb).
      * @default false
      */
-    answerOnBridge: boolean({ default: 'false' }),
+    answerOnBridge: boolean(),
     /**
      * Caller ID shown to the callee: a Twilio or verified number, `client:<id>` for clients,
      * `whatsapp:<sender>` for WhatsApp.
@@ -38,30 +38,27 @@ export const Dial = element({
      * Let the caller end the dialed call by pressing `*`.
      * @default false
      */
-    hangupOnStar: boolean({ default: 'false' }),
+    hangupOnStar: boolean(),
     /** Base64-encoded, comma-separated identity passports (e.g. SHAKEN, DIV) sent with the call. */
     passports: string(),
     /**
      * Record the dialed call: from answer or from ringing, mono or dual-channel.
      * @default do-not-record
      */
-    record: oneOf(
-      [
-        'do-not-record',
-        'record-from-answer',
-        'record-from-ringing',
-        'record-from-answer-dual',
-        'record-from-ringing-dual',
-        'true',
-        'false',
-      ],
-      { default: 'do-not-record' },
-    ),
+    record: oneOf([
+      'do-not-record',
+      'record-from-answer',
+      'record-from-ringing',
+      'record-from-answer-dual',
+      'record-from-ringing-dual',
+      'true',
+      'false',
+    ]),
     /**
      * Which side of the call to record.
      * @default both
      */
-    recordingTrack: oneOf(['both', 'inbound', 'outbound'], { default: 'both' }),
+    recordingTrack: oneOf(['both', 'inbound', 'outbound']),
     ...recordingCallbacks,
     /** URL that receives SIP REFER requests from the dialed party; its TwiML handles the transfer. */
     referUrl: url(),
@@ -120,25 +117,25 @@ export const Dial = element({
      * Dial the nouns one after another instead of all at once (at most 10).
      * @default false
      */
-    sequential: boolean({ default: 'false' }),
+    sequential: boolean(),
     /**
      * Longest the dialed call may last, in seconds.
      * @default 14400
      */
-    timeLimit: integer(1, 86400, { default: '14400' }),
+    timeLimit: integer(1, 86400),
     /**
      * Seconds to let the callee's phone ring (5–600).
      * @default 30
      */
-    timeout: integer(5, 600, { default: '30' }),
+    timeout: integer(5, 600),
     /** Remove silence at the start and end of the recording. */
     trim: oneOf(TRIM_VALUES),
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/number */
 export const Number = element({
   tag: 'Number',
-  page: 'voice/twiml/number',
   text: { is: 'phone', required: true, format: 'phone' },
   attributes: {
     /** DTMF tones to send once the call connects (`0`–`9`, `A`–`D`, `#`, `*`, `w`, `W`), e.g. an extension. */
@@ -150,54 +147,54 @@ export const Number = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/client */
 export const Client = element({
   tag: 'Client',
-  page: 'voice/twiml/client',
   text: { is: 'identity', required: true, unlessChild: ['Identity'], maxLength: 256 },
   children: ['Identity', 'Parameter'],
   childLimits: { Identity: 1 },
   attributes: { ...nounCallbacks },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/client */
 export const Identity = element({
   tag: 'Identity',
-  page: 'voice/twiml/client',
   text: { is: 'identity', required: true, maxLength: 256 },
   attributes: {},
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/conference */
 export const Conference = element({
   tag: 'Conference',
-  page: 'voice/twiml/conference',
   text: { is: 'name', required: true },
   attributes: {
     /**
      * Join muted.
      * @default false
      */
-    muted: boolean({ default: 'false' }),
+    muted: boolean(),
     /**
      * Beep when participants join or leave: `true`, `false`, `onEnter` or `onExit`.
      * @default true
      */
-    beep: oneOf(['true', 'false', 'onEnter', 'onExit'], { default: 'true' }),
+    beep: oneOf(['true', 'false', 'onEnter', 'onExit']),
     /**
      * Start the conference when this participant joins.
      * @default true
      */
-    startConferenceOnEnter: boolean({ default: 'true' }),
+    startConferenceOnEnter: boolean(),
     /**
      * End the conference when this participant leaves.
      * @default false
      */
-    endConferenceOnExit: boolean({ default: 'false' }),
+    endConferenceOnExit: boolean(),
     /** A label for this participant, unique in the conference (at most 128 characters). */
     participantLabel: string({ maxLength: 128 }),
     /**
      * Jitter buffer for this participant's audio.
      * @default large
      */
-    jitterBufferSize: oneOf(['large', 'medium', 'small', 'off'], { default: 'large' }),
+    jitterBufferSize: oneOf(['large', 'medium', 'small', 'off']),
     /**
      * URL of TwiML (Play, Say, Pause, Redirect) or audio played while waiting for the conference
      * to start; `''` waits in silence.
@@ -212,12 +209,12 @@ export const Conference = element({
      * Most participants allowed (at most 250).
      * @default 250
      */
-    maxParticipants: integer(1, 250, { default: '250' }),
+    maxParticipants: integer(1, 250),
     /**
      * Record the whole conference from its start.
      * @default do-not-record
      */
-    record: oneOf(['do-not-record', 'record-from-start'], { default: 'do-not-record' }),
+    record: oneOf(['do-not-record', 'record-from-start']),
     /** Twilio region that hosts the conference's media. */
     region: oneOf(['us1', 'us2', 'ie1', 'sg1', 'br1', 'au1', 'jp1', 'de1']),
     /** Call SID (`CA…`) of a participant this one coaches: heard by that participant only. */
@@ -226,7 +223,7 @@ export const Conference = element({
      * Remove silence at the start and end of the recording.
      * @default trim-silence
      */
-    trim: oneOf(TRIM_VALUES, { default: 'trim-silence' }),
+    trim: oneOf(TRIM_VALUES),
     /** Conference events that trigger a request to `statusCallback`. */
     statusCallbackEvent: listOf(['start', 'end', 'join', 'leave', 'mute', 'hold', 'modify', 'speaker', 'announcement']),
     /** URL Twilio requests on each event listed in `statusCallbackEvent`. */
@@ -242,9 +239,9 @@ export const Conference = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/queue */
 export const Queue = element({
   tag: 'Queue',
-  page: 'voice/twiml/queue',
   text: { is: 'name', required: true, maxLength: 64 },
   attributes: {
     /** TwiML URL (Play, Say, Pause, Redirect) run on the queued caller just before the bridge. */
@@ -261,9 +258,9 @@ export const Queue = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/sip */
 export const Sip = element({
   tag: 'Sip',
-  page: 'voice/twiml/sip',
   text: { is: 'sip', required: true, unlessChild: ['Uri'], format: 'sip' },
   children: ['Uri', 'Headers'],
   childLimits: { Headers: 1 },
@@ -277,9 +274,9 @@ export const Sip = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/sip */
 export const Uri = element({
   tag: 'Uri',
-  page: 'voice/twiml/sip',
   undocumented: true,
   text: { is: 'sip', required: true, format: 'sip' },
   attributes: {
@@ -294,17 +291,17 @@ export const Uri = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/sip */
 export const Headers = element({
   tag: 'Headers',
-  page: 'voice/twiml/sip',
   undocumented: true,
   children: ['Header'],
   attributes: {},
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/sip */
 export const Header = element({
   tag: 'Header',
-  page: 'voice/twiml/sip',
   undocumented: true,
   attributes: {
     /** Name of the SIP header to send (custom headers start with `X-`). */
@@ -314,16 +311,16 @@ export const Header = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/iot/wireless/programmable-voice */
 export const Sim = element({
   tag: 'Sim',
-  page: 'iot/wireless/programmable-voice',
   text: { is: 'sid', required: true },
   attributes: {},
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/dial/application */
 export const Application = element({
   tag: 'Application',
-  page: 'voice/twiml/dial/application',
   text: { is: 'sid', required: true, unlessChild: ['ApplicationSid'], format: 'sid:AP' },
   children: ['ApplicationSid', 'Parameter'],
   childLimits: { ApplicationSid: 1 },
@@ -337,21 +334,21 @@ export const Application = element({
      * Pass the parent call's `To` to the application instead of the application's SID.
      * @default false
      */
-    copyParentTo: boolean({ default: 'false' }),
+    copyParentTo: boolean(),
     ...nounCallbacks,
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/dial/application */
 export const ApplicationSid = element({
   tag: 'ApplicationSid',
-  page: 'voice/twiml/dial/application',
   text: { is: 'sid', required: true, format: 'sid:AP' },
   attributes: {},
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/whatsapp */
 export const WhatsApp = element({
   tag: 'WhatsApp',
-  page: 'voice/twiml/whatsapp',
   text: { is: 'phone', required: true, format: 'phone' },
   attributes: { ...nounCallbacks },
 });

@@ -1,9 +1,9 @@
 /** Fax TwiML: accept an incoming fax. */
 import { boolean, element, method, oneOf, url } from './spec.js';
 
+/** @see https://www.twilio.com/docs/fax/api/faxes */
 export const Receive = element({
   tag: 'Receive',
-  page: 'fax/api/faxes',
   family: 'fax',
   deprecated: 'Twilio Programmable Fax is no longer offered to new customers',
   attributes: {
@@ -18,16 +18,16 @@ export const Receive = element({
      * File format to store the fax in.
      * @default application/pdf
      */
-    mediaType: oneOf(['application/pdf', 'image/tiff'], { default: 'application/pdf' }),
+    mediaType: oneOf(['application/pdf', 'image/tiff']),
     /**
      * Paper size of the fax.
      * @default letter
      */
-    pageSize: oneOf(['letter', 'legal', 'a4'], { default: 'letter' }),
+    pageSize: oneOf(['letter', 'legal', 'a4']),
     /**
      * Keep the fax's media on Twilio after delivery.
      * @default true
      */
-    storeMedia: boolean({ default: 'true' }),
+    storeMedia: boolean(),
   },
 });

@@ -9,45 +9,15 @@ import * as fax from './fax.js';
 import * as messaging from './messaging.js';
 import * as parameters from './parameters.js';
 import * as pay from './pay.js';
-import { element, type ElementSpec } from './spec.js';
+import * as response from './response.js';
+import type { ElementSpec } from './spec.js';
 import * as ssml from './ssml.js';
 import * as streams from './streams.js';
 import * as voice from './voice.js';
 
-/** The verbs `<Response>` may hold, in voice, messaging and fax documents. */
-export const TOP_LEVEL_VERBS = [
-  'Connect',
-  'Dial',
-  'Echo',
-  'Enqueue',
-  'Gather',
-  'Hangup',
-  'Leave',
-  'Pause',
-  'Pay',
-  'Play',
-  'Record',
-  'Redirect',
-  'Refer',
-  'Reject',
-  'Say',
-  'Sms',
-  'Start',
-  'Stop',
-  'Message',
-  'Receive',
-] as const;
-
-export const Response = element({
-  tag: 'Response',
-  page: 'voice/twiml',
-  children: TOP_LEVEL_VERBS,
-  attributes: {},
-});
-
 /** Every element table, keyed by its component name. */
 export const vocabulary = {
-  Response,
+  ...response,
   ...voice,
   ...dial,
   ...pay,

@@ -1,9 +1,9 @@
 /** Messaging TwiML: replies to an incoming SMS, MMS or WhatsApp message. */
 import { element, method, string, url } from './spec.js';
 
+/** @see https://www.twilio.com/docs/messaging/twiml/message */
 export const Message = element({
   tag: 'Message',
-  page: 'messaging/twiml/message',
   family: 'messaging',
   text: { is: 'words', required: true, unlessChild: ['Body', 'Media'] },
   children: ['Body', 'Media'],
@@ -31,16 +31,16 @@ export const Message = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/messaging/twiml/message */
 export const Body = element({
   tag: 'Body',
-  page: 'messaging/twiml/message',
   text: { is: 'words', required: true },
   attributes: {},
 });
 
+/** @see https://www.twilio.com/docs/messaging/twiml/message */
 export const Media = element({
   tag: 'Media',
-  page: 'messaging/twiml/message',
   text: { is: 'url', required: true, schemes: ['http', 'https'] },
   attributes: {},
 });

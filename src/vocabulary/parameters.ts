@@ -1,9 +1,9 @@
 /** Name/value pairs that several elements carry to the application or service they start. */
 import { element, string } from './spec.js';
 
+/** @see https://www.twilio.com/docs/voice/twiml/stream */
 export const Parameter = element({
   tag: 'Parameter',
-  page: 'voice/twiml/stream',
   attributes: {
     /** Name of the custom parameter, passed on to the application, stream or client. */
     name: string({ required: true }),
@@ -12,9 +12,9 @@ export const Parameter = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/connect/virtualagent */
 export const Config = element({
   tag: 'Config',
-  page: 'voice/twiml/connect/virtualagent',
   attributes: {
     /** Name of the configuration setting. */
     name: string({ required: true }),

@@ -4,6 +4,30 @@
  */
 import { integer, listOf, method, oneOf, string, url } from './spec.js';
 
+/** The verbs `<Response>` may hold, in voice, messaging and fax documents. */
+export const TOP_LEVEL_VERBS = [
+  'Connect',
+  'Dial',
+  'Echo',
+  'Enqueue',
+  'Gather',
+  'Hangup',
+  'Leave',
+  'Pause',
+  'Pay',
+  'Play',
+  'Record',
+  'Redirect',
+  'Refer',
+  'Reject',
+  'Say',
+  'Sms',
+  'Start',
+  'Stop',
+  'Message',
+  'Receive',
+] as const;
+
 /** `<Say>`, `<Play>` and `<Pause>` are the only verbs `<Gather>` and `<Prompt>` may hold. */
 export const PROMPT_VERBS = ['Say', 'Play', 'Pause'] as const;
 
@@ -54,7 +78,7 @@ export const nounCallbacks = {
    * Call-progress events that trigger a request to `statusCallback`.
    * @default completed
    */
-  statusCallbackEvent: listOf(CALL_PROGRESS_EVENTS, { default: 'completed' }),
+  statusCallbackEvent: listOf(CALL_PROGRESS_EVENTS),
   /** URL Twilio requests on each event listed in `statusCallbackEvent`. */
   statusCallback: url(),
   /**
@@ -72,22 +96,22 @@ export const machineDetection = {
    * Seconds to spend detecting a machine before giving up (3–60).
    * @default 30
    */
-  machineDetectionTimeout: integer(3, 60, { default: '30' }),
+  machineDetectionTimeout: integer(3, 60),
   /**
    * Milliseconds of speech after which the answer counts as a machine (1000–6000).
    * @default 2400
    */
-  machineDetectionSpeechThreshold: integer(1000, 6000, { default: '2400' }),
+  machineDetectionSpeechThreshold: integer(1000, 6000),
   /**
    * Milliseconds of silence after speech that end a greeting (500–5000).
    * @default 1200
    */
-  machineDetectionSpeechEndThreshold: integer(500, 5000, { default: '1200' }),
+  machineDetectionSpeechEndThreshold: integer(500, 5000),
   /**
    * Milliseconds of initial silence after which the answer counts as a machine (2000–10000).
    * @default 5000
    */
-  machineDetectionSilenceTimeout: integer(2000, 10000, { default: '5000' }),
+  machineDetectionSilenceTimeout: integer(2000, 10000),
   /** URL that receives the detection result asynchronously. */
   amdStatusCallback: url(),
   /**
@@ -110,7 +134,7 @@ export const recordingCallbacks = {
    * Recording events that trigger `recordingStatusCallback`.
    * @default completed
    */
-  recordingStatusCallbackEvent: listOf(RECORDING_EVENTS, { default: 'completed' }),
+  recordingStatusCallbackEvent: listOf(RECORDING_EVENTS),
   /** SID or name of a Recording Configuration that sets storage and encryption for the recording. */
   recordingConfigurationId: string(),
 };

@@ -1,12 +1,15 @@
 /**
  * The building blocks of the vocabulary tables.
  *
- * Every TwiML element is described once, as data, in `src/vocabulary/*.ts`. Each attribute
- * is built with one of the helpers below. The helper returns the runtime rule (what the
- * validator checks) and carries, as a phantom type, the TypeScript type of the prop that
- * users write in JSX. The JSDoc comment written above each attribute in a table becomes the
- * hover documentation of that prop, because component props are a homomorphic mapped type
- * over the table (see `props.ts`).
+ * Every TwiML element is described once, in `src/vocabulary/*.ts`. Each attribute is built with
+ * one of the helpers below. The helper returns the runtime rule (what the validator checks) and
+ * carries, as a phantom type, the TypeScript type of the prop that users write in JSX.
+ *
+ * What people read lives in the JSDoc of the same table, not in the runtime data (so it costs
+ * nothing in the bundle): above each attribute, what it does and its `@default`; above each
+ * element, `@see` the Twilio doc page its rules come from. Component props are a homomorphic
+ * mapped type over the table (see `props.ts`), so editors show that JSDoc on hover, and
+ * `scripts/docs.ts` reads it to write docs/vocabulary.md.
  */
 
 /** How an attribute value is checked, and how its prop is typed. */
@@ -42,11 +45,7 @@ export interface AttributeSpec<Value = unknown> {
   readonly maxLength?: number;
   /** The XML attribute name, when the prop name differs (`interpretAs` → `interpret-as`). */
   readonly xml?: string;
-  /** Twilio's default, as it would appear in the XML. */
-  readonly default?: string;
   readonly required?: boolean;
-  /** Where the rule comes from when it is not the element's own page (an error code page). */
-  readonly source?: string;
   /** Phantom: the TypeScript type of the prop. Never set at run time. */
   readonly __value?: Value;
 }
@@ -116,8 +115,7 @@ export const integerList = (
 ): AttributeSpec<number | readonly number[]> => ({ kind: 'list', items: 'integer', min, max, ...options });
 
 /** `GET` or `POST`. */
-export const method = (options?: Options): AttributeSpec<'GET' | 'POST'> =>
-  oneOf(['GET', 'POST'], { default: 'POST', ...options });
+export const method = (options?: Options): AttributeSpec<'GET' | 'POST'> => oneOf(['GET', 'POST'], { ...options });
 
 /**
  * Gives a spec a different prop type, for values that also take numbers or a pattern
@@ -154,8 +152,6 @@ export interface ElementSpec<
   readonly tag: Tag;
   /** The exported component name, when it differs from the tag (`SayAs` for `say-as`). */
   readonly component?: string;
-  /** The Twilio doc page that defines the element (path under https://www.twilio.com/docs/). */
-  readonly page: string;
   /** The kind of document a top-level verb belongs to; nouns inherit their verb's. */
   readonly family?: Family | readonly Family[];
   readonly attributes: Attributes;

@@ -7,16 +7,16 @@
 import { SSML_LANGUAGES } from './languages.js';
 import { element, oneOf, openOneOf, string, typed } from './spec.js';
 
-const PAGE = 'voice/twiml/say/text-speech';
-
 /** What `<emphasis>`, `<s>` and `<phoneme>`-free spans may hold. */
 const INLINE = ['break', 'emphasis', 'lang', 'phoneme', 'prosody', 'say-as', 'sub', 'w'] as const;
 
-/** Silence between words. */
+/**
+ * Silence between words.
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const Break = element({
   tag: 'break',
   component: 'Break',
-  page: PAGE,
   attributes: {
     /** Length of the pause, by name. */
     strength: oneOf(['none', 'x-weak', 'weak', 'medium', 'strong', 'x-strong']),
@@ -25,11 +25,13 @@ export const Break = element({
   },
 });
 
-/** Speaks the words louder and slower, or softer and faster. */
+/**
+ * Speaks the words louder and slower, or softer and faster.
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const Emphasis = element({
   tag: 'emphasis',
   component: 'Emphasis',
-  page: PAGE,
   text: { is: 'words' },
   children: INLINE,
   attributes: {
@@ -37,15 +39,17 @@ export const Emphasis = element({
      * How much to stress the words.
      * @default moderate
      */
-    level: oneOf(['strong', 'moderate', 'reduced'], { default: 'moderate' }),
+    level: oneOf(['strong', 'moderate', 'reduced']),
   },
 });
 
-/** Speaks the words in another language. */
+/**
+ * Speaks the words in another language.
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const Lang = element({
   tag: 'lang',
   component: 'Lang',
-  page: PAGE,
   text: { is: 'words' },
   children: ['break', 'emphasis', 'lang', 'p', 'phoneme', 'prosody', 's', 'say-as', 'sub', 'w'],
   attributes: {
@@ -54,41 +58,51 @@ export const Lang = element({
   },
 });
 
-/** A paragraph: a longer pause before and after. */
+/**
+ * A paragraph: a longer pause before and after.
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const P = element({
   tag: 'p',
   component: 'P',
-  page: PAGE,
   text: { is: 'words' },
   children: ['break', 'emphasis', 'lang', 'phoneme', 'prosody', 's', 'say-as', 'sub', 'w'],
   attributes: {},
 });
 
-/** Pronounces the words with the given phonetic spelling. */
+/**
+ * Pronounces the words with the given phonetic spelling.
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const Phoneme = element({
   tag: 'phoneme',
   component: 'Phoneme',
-  page: PAGE,
   text: { is: 'words', required: true },
   attributes: {
     /**
      * Phonetic alphabet of `ph`.
      * @default ipa
      */
-    alphabet: oneOf(
-      ['ipa', 'x-sampa', 'x-amazon-jyutping', 'x-amazon-pinyin', 'x-amazon-pron-kana', 'x-amazon-yomigana'],
-      { default: 'ipa' },
-    ),
+    alphabet: oneOf([
+      'ipa',
+      'x-sampa',
+      'x-amazon-jyutping',
+      'x-amazon-pinyin',
+      'x-amazon-pron-kana',
+      'x-amazon-yomigana',
+    ]),
     /** The phonetic spelling to pronounce. */
     ph: string({ required: true }),
   },
 });
 
-/** Changes pitch, speed and volume. */
+/**
+ * Changes pitch, speed and volume.
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const Prosody = element({
   tag: 'prosody',
   component: 'Prosody',
-  page: PAGE,
   text: { is: 'words' },
   children: ['break', 'emphasis', 'lang', 'p', 'phoneme', 'prosody', 's', 'say-as', 'sub', 'w'],
   attributes: {
@@ -113,21 +127,25 @@ export const Prosody = element({
   },
 });
 
-/** A sentence: a pause before and after. */
+/**
+ * A sentence: a pause before and after.
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const S = element({
   tag: 's',
   component: 'S',
-  page: PAGE,
   text: { is: 'words' },
   children: INLINE,
   attributes: {},
 });
 
-/** Says the words as a kind of value: digits, a date, a telephone number… */
+/**
+ * Says the words as a kind of value: digits, a date, a telephone number…
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const SayAs = element({
   tag: 'say-as',
   component: 'SayAs',
-  page: PAGE,
   text: { is: 'words', required: true },
   attributes: {
     /** How to read the words (rendered as `interpret-as`). */
@@ -154,11 +172,13 @@ export const SayAs = element({
   },
 });
 
-/** Says `alias` instead of the words (e.g. an abbreviation spelled out). */
+/**
+ * Says `alias` instead of the words (e.g. an abbreviation spelled out).
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const Sub = element({
   tag: 'sub',
   component: 'Sub',
-  page: PAGE,
   text: { is: 'words', required: true },
   attributes: {
     /** What to say in place of the words. */
@@ -166,11 +186,13 @@ export const Sub = element({
   },
 });
 
-/** A word with a part of speech, to pick its pronunciation. */
+/**
+ * A word with a part of speech, to pick its pronunciation.
+ * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
+ */
 export const W = element({
   tag: 'w',
   component: 'W',
-  page: PAGE,
   text: { is: 'words' },
   children: ['break', 'emphasis', 'phoneme', 'prosody', 'say-as', 'sub'],
   attributes: {

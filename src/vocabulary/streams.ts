@@ -6,26 +6,32 @@ import { GATHER_LANGUAGES } from './languages.js';
 import { actionCallback, MEDIA_TRACKS, recordingCallbacks, TRIM_VALUES } from './shared.js';
 import { boolean, element, method, oneOf, openOneOf, string, url } from './spec.js';
 
-/** Starts a stream, transcription, recording or filter in the background and goes on with the next verb. */
+/**
+ * Starts a stream, transcription, recording or filter in the background and goes on with the next verb.
+ * @see https://www.twilio.com/docs/voice/twiml/stream
+ */
 export const Start = element({
   tag: 'Start',
-  page: 'voice/twiml/stream',
   children: ['Stream', 'Siprec', 'Transcription', 'Recording', 'MediaFilter'],
   attributes: { ...actionCallback },
 });
 
-/** Stops, by name, what a `<Start>` started. */
+/**
+ * Stops, by name, what a `<Start>` started.
+ * @see https://www.twilio.com/docs/voice/twiml/stream
+ */
 export const Stop = element({
   tag: 'Stop',
-  page: 'voice/twiml/stream',
   children: ['Stream', 'Siprec', 'Transcription', 'MediaFilter'],
   attributes: {},
 });
 
-/** Sends the call's audio to a WebSocket: one-way under `<Start>`, two-way under `<Connect>`. */
+/**
+ * Sends the call's audio to a WebSocket: one-way under `<Start>`, two-way under `<Connect>`.
+ * @see https://www.twilio.com/docs/voice/twiml/stream
+ */
 export const Stream = element({
   tag: 'Stream',
-  page: 'voice/twiml/stream',
   children: ['Parameter'],
   attributes: {
     /**
@@ -42,7 +48,7 @@ export const Stream = element({
      * only `inbound_track`).
      * @default inbound_track
      */
-    track: oneOf(MEDIA_TRACKS, { default: 'inbound_track' }),
+    track: oneOf(MEDIA_TRACKS),
     /** URL Twilio requests when the stream starts, stops or fails. */
     statusCallback: url(),
     /**
@@ -57,10 +63,12 @@ export const Stream = element({
   },
 });
 
-/** Forks the call's audio to a SIPREC recording server through a configured connector. */
+/**
+ * Forks the call's audio to a SIPREC recording server through a configured connector.
+ * @see https://www.twilio.com/docs/voice/twiml/siprec
+ */
 export const Siprec = element({
   tag: 'Siprec',
-  page: 'voice/twiml/siprec',
   children: ['Parameter'],
   attributes: {
     /** Name of the SIPREC session, unique in the call; `<Stop>` uses it to end the session. */
@@ -71,7 +79,7 @@ export const Siprec = element({
      * Which audio to send: `inbound_track`, `outbound_track` or `both_tracks`.
      * @default inbound_track
      */
-    track: oneOf(MEDIA_TRACKS, { default: 'inbound_track' }),
+    track: oneOf(MEDIA_TRACKS),
     /** Absolute URL Twilio requests when the session starts, stops or fails. */
     statusCallback: url({ absolute: true }),
     /** HTTP method for `statusCallback`: `GET` or `POST`. */
@@ -79,10 +87,12 @@ export const Siprec = element({
   },
 });
 
-/** Transcribes the call in near real time and posts the text to `statusCallbackUrl`. */
+/**
+ * Transcribes the call in near real time and posts the text to `statusCallbackUrl`.
+ * @see https://www.twilio.com/docs/voice/twiml/transcription
+ */
 export const Transcription = element({
   tag: 'Transcription',
-  page: 'voice/twiml/transcription',
   children: ['Config', 'Parameter'],
   attributes: {
     /** Name of the transcription, unique in the call; `<Stop>` uses it to end it. */
@@ -98,12 +108,12 @@ export const Transcription = element({
      * Language of the speech to transcribe.
      * @default en-US
      */
-    languageCode: openOneOf(GATHER_LANGUAGES, { default: 'en-US' }),
+    languageCode: openOneOf(GATHER_LANGUAGES),
     /**
      * Which audio to transcribe: `inbound_track`, `outbound_track` or `both_tracks`.
      * @default both_tracks
      */
-    track: oneOf(MEDIA_TRACKS, { default: 'both_tracks' }),
+    track: oneOf(MEDIA_TRACKS),
     /** Label put on the inbound track's transcripts (e.g. `agent`). */
     inboundTrackLabel: string(),
     /** Label put on the outbound track's transcripts (e.g. `customer`). */
@@ -112,29 +122,29 @@ export const Transcription = element({
      * Speech-to-text provider: `google` or `deepgram`.
      * @default google
      */
-    transcriptionEngine: openOneOf(['google', 'deepgram'], { default: 'google' }),
+    transcriptionEngine: openOneOf(['google', 'deepgram']),
     /**
      * Speech model of the provider, e.g. `telephony` or `long` (Google), `nova-2` or `nova-3` (Deepgram).
      * @default telephony
      */
-    speechModel: openOneOf(['telephony', 'long', 'nova-2', 'nova-3'], { default: 'telephony' }),
+    speechModel: openOneOf(['telephony', 'long', 'nova-2', 'nova-3']),
     /**
      * Mask profanities in the transcripts.
      * @default true
      */
-    profanityFilter: boolean({ default: 'true' }),
+    profanityFilter: boolean(),
     /**
      * Also send interim (partial) results while a phrase is still being spoken.
      * @default false
      */
-    partialResults: boolean({ default: 'false' }),
+    partialResults: boolean(),
     /** Comma-separated words or phrases the recognizer should expect. */
     hints: string(),
     /**
      * Add punctuation to the transcripts.
      * @default true
      */
-    enableAutomaticPunctuation: boolean({ default: 'true' }),
+    enableAutomaticPunctuation: boolean(),
     /** Intelligence Service (SID or unique name) that stores the transcript and analyzes it after the call. */
     intelligenceService: string(),
     /** ID of the Conversation Orchestrator configuration to use. */
@@ -144,34 +154,38 @@ export const Transcription = element({
   },
 });
 
-/** Records the call in the background while the flow goes on. */
+/**
+ * Records the call in the background while the flow goes on.
+ * @see https://www.twilio.com/docs/voice/twiml/recording
+ */
 export const Recording = element({
   tag: 'Recording',
-  page: 'voice/twiml/recording',
   attributes: {
     ...recordingCallbacks,
     /**
      * Remove silence at the start and end of the recording.
      * @default trim-silence
      */
-    trim: oneOf(TRIM_VALUES, { default: 'trim-silence' }),
+    trim: oneOf(TRIM_VALUES),
     /**
      * Which audio to record: `inbound` (heard by Twilio), `outbound` (sent by Twilio) or `both`.
      * @default both
      */
-    track: oneOf(['inbound', 'outbound', 'both'], { default: 'both' }),
+    track: oneOf(['inbound', 'outbound', 'both']),
     /**
      * Channels of the recording file: `mono` (both legs mixed) or `dual` (one leg per channel).
      * @default dual
      */
-    channels: oneOf(['mono', 'dual'], { default: 'dual' }),
+    channels: oneOf(['mono', 'dual']),
   },
 });
 
-/** Applies a filter (noise reduction) to the call's audio. */
+/**
+ * Applies a filter (noise reduction) to the call's audio.
+ * @see https://www.twilio.com/docs/voice/twiml/stream
+ */
 export const MediaFilter = element({
   tag: 'MediaFilter',
-  page: 'voice/twiml/stream',
   undocumented: true,
   children: ['Parameter'],
   attributes: {

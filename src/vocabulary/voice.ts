@@ -7,9 +7,9 @@ import { actionCallback, PROMPT_VERBS, recordingCallbacks, SSML_TAGS, TRIM_VALUE
 import { boolean, element, integer, listOf, method, oneOf, openOneOf, string, typed, url } from './spec.js';
 import type { SayVoiceName } from './voices.js';
 
+/** @see https://www.twilio.com/docs/voice/twiml/say */
 export const Say = element({
   tag: 'Say',
-  page: 'voice/twiml/say',
   text: { is: 'words', required: true, deep: true },
   children: SSML_TAGS,
   attributes: {
@@ -18,30 +18,30 @@ export const Say = element({
      * `Google.en-US-Neural2-F` or `ElevenLabs.<voice id>`. Basic voices ignore SSML.
      * @default man
      */
-    voice: string<SayVoiceName>({ format: 'voice', default: 'man' }),
+    voice: string<SayVoiceName>({ format: 'voice' }),
     /**
      * Language and accent to speak in; it must be one the voice supports.
      * @default en-US
      */
-    language: openOneOf(SAY_LANGUAGES, { default: 'en-US' }),
+    language: openOneOf(SAY_LANGUAGES),
     /**
      * How many times to speak the text; `0` repeats until the call ends (at most 1000 times).
      * @default 1
      */
-    loop: integer(0, undefined, { default: '1' }),
+    loop: integer(0),
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/play */
 export const Play = element({
   tag: 'Play',
-  page: 'voice/twiml/play',
   text: { is: 'url', required: true, unlessAttribute: ['digits'] },
   attributes: {
     /**
      * How many times to play the audio; `0` repeats until the call ends (at most 1000 times).
      * @default 1
      */
-    loop: integer(0, undefined, { default: '1' }),
+    loop: integer(0),
     /**
      * DTMF tones to play instead of audio: `0`–`9`, `A`–`D`, `#`, `*`, and `w` (half-second
      * pause) or `W` (one-second pause). Not allowed inside `<Gather>`.
@@ -50,21 +50,21 @@ export const Play = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/pause */
 export const Pause = element({
   tag: 'Pause',
-  page: 'voice/twiml/pause',
   attributes: {
     /**
      * Seconds of silence.
      * @default 1
      */
-    length: integer(1, undefined, { default: '1' }),
+    length: integer(1),
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/gather */
 export const Gather = element({
   tag: 'Gather',
-  page: 'voice/twiml/gather',
   children: PROMPT_VERBS,
   attributes: {
     /**
@@ -76,26 +76,27 @@ export const Gather = element({
     /**
      * Request `action` even when the caller entered nothing.
      * @default false
+     * @see https://www.twilio.com/docs/api/errors/13338
      */
-    actionOnEmptyResult: boolean({ default: 'false', source: 'api/errors/13338' }),
+    actionOnEmptyResult: boolean(),
     /**
      * Stop the nested `<Say>`/`<Play>` as soon as the caller starts to press or speak.
      * @default true
      */
-    bargeIn: boolean({ default: 'true' }),
+    bargeIn: boolean(),
     /** Send extra debugging information about speech recognition (not in Twilio's current docs). */
     debug: boolean(),
     /**
      * Use the premium `phone_call` speech model (deprecated; choose a `speechModel` instead).
      * @default false
      */
-    enhanced: boolean({ default: 'false' }),
+    enhanced: boolean(),
     /**
      * The one key that ends digit input (`0`–`9`, `#`, `*`), or `''` to collect until `timeout`.
      * The key itself is not part of `Digits`.
      * @default #
      */
-    finishOnKey: string({ format: 'gather-key', default: '#' }),
+    finishOnKey: string({ format: 'gather-key' }),
     /**
      * Comma-separated words or phrases the recognizer should expect (up to 500 entries of up
      * to 100 characters each).
@@ -105,14 +106,17 @@ export const Gather = element({
      * What to listen for: `dtmf`, `speech`, or both; with both, whichever comes first wins.
      * @default dtmf
      */
-    input: listOf(['dtmf', 'speech'], { default: 'dtmf' }),
+    input: listOf(['dtmf', 'speech']),
     /**
      * Language of the speech to recognize.
      * @default en-US
      */
-    language: openOneOf(GATHER_LANGUAGES, { default: 'en-US' }),
-    /** Longest time in seconds the caller may speak (not in Twilio's current docs). */
-    maxSpeechTime: integer(1, undefined, { source: 'api/errors/13328' }),
+    language: openOneOf(GATHER_LANGUAGES),
+    /**
+     * Longest time in seconds the caller may speak (not in Twilio's current docs).
+     * @see https://www.twilio.com/docs/api/errors/13328
+     */
+    maxSpeechTime: integer(1, undefined, {}),
     /**
      * HTTP method for `action`.
      * @default POST
@@ -131,46 +135,44 @@ export const Gather = element({
      * Mask profanities in `SpeechResult` (first letter, then asterisks).
      * @default true
      */
-    profanityFilter: boolean({ default: 'true' }),
+    profanityFilter: boolean(),
     /**
      * Speech-recognition model, e.g. `phone_call`, `numbers_and_commands`, `googlev2_telephony`
      * or `deepgram_nova-3`. Needs a numeric `speechTimeout`, not `auto`.
      * @default default
      */
-    speechModel: openOneOf(
-      [
-        'default',
-        'numbers_and_commands',
-        'phone_call',
-        'experimental_conversations',
-        'experimental_utterances',
-        'googlev2_long',
-        'googlev2_short',
-        'googlev2_telephony',
-        'googlev2_telephony_short',
-        'deepgram_nova-2',
-        'deepgram_nova-3',
-      ],
-      { default: 'default' },
-    ),
+    speechModel: openOneOf([
+      'default',
+      'numbers_and_commands',
+      'phone_call',
+      'experimental_conversations',
+      'experimental_utterances',
+      'googlev2_long',
+      'googlev2_short',
+      'googlev2_telephony',
+      'googlev2_telephony_short',
+      'deepgram_nova-2',
+      'deepgram_nova-3',
+    ]),
     /**
      * Seconds of silence that end speech input, or `auto` to stop at the first pause.
      * @default the value of `timeout`
+     * @see https://www.twilio.com/docs/api/errors/13327
      */
     speechTimeout: typed<number | 'auto'>(
-      oneOf(['auto'], { pattern: /^[1-9]\d*$/, expected: 'a positive whole number', source: 'api/errors/13327' }),
+      oneOf(['auto'], { pattern: /^[1-9]\d*$/, expected: 'a positive whole number' }),
     ),
     /**
      * Seconds to wait for input once the nested verbs finish (or between digits).
      * @default 5
      */
-    timeout: integer(1, undefined, { default: '5' }),
+    timeout: integer(1),
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/record */
 export const Record = element({
   tag: 'Record',
-  page: 'voice/twiml/record',
   attributes: {
     /**
      * URL Twilio requests with `RecordingUrl`, `RecordingDuration` and `Digits` when the recording
@@ -187,41 +189,41 @@ export const Record = element({
      * Seconds of silence that end the recording; `0` never ends it on silence.
      * @default 5
      */
-    timeout: integer(0, undefined, { default: '5' }),
+    timeout: integer(0),
     /**
      * Keys that end the recording: any set of `0`–`9`, `#` and `*`.
      * @default 1234567890*#
      */
-    finishOnKey: string({ format: 'record-keys', default: '1234567890*#' }),
+    finishOnKey: string({ format: 'record-keys' }),
     /**
      * Longest recording in seconds (2–14400; up to 86400 on accounts with 24-hour calls).
      * @default 3600
      */
-    maxLength: integer(2, 86400, { default: '3600' }),
+    maxLength: integer(2, 86400),
     /**
      * Play a beep before recording starts.
      * @default true
      */
-    playBeep: boolean({ default: 'true' }),
+    playBeep: boolean(),
     /**
      * Remove silence at the start and end of the recording.
      * @default trim-silence
      */
-    trim: oneOf(TRIM_VALUES, { default: 'trim-silence' }),
+    trim: oneOf(TRIM_VALUES),
     ...recordingCallbacks,
     /**
      * Transcribe the recording (English, 2 to 120 seconds; billed).
      * @default false
      */
-    transcribe: boolean({ default: 'false' }),
+    transcribe: boolean(),
     /** URL that receives the transcription when it is ready; needs `transcribe`. */
     transcribeCallback: url(),
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/redirect */
 export const Redirect = element({
   tag: 'Redirect',
-  page: 'voice/twiml/redirect',
   family: ['voice', 'messaging'],
   text: { is: 'url' },
   attributes: {
@@ -233,9 +235,9 @@ export const Redirect = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/reject */
 export const Reject = element({
   tag: 'Reject',
-  page: 'voice/twiml/reject',
   // As for <Hangup>: Twilio's Application usage docs pass <Parameter>s back on reject.
   children: ['Parameter'],
   attributes: {
@@ -243,25 +245,27 @@ export const Reject = element({
      * What the caller hears: `rejected` (a not-in-service tone) or `busy` (a busy signal).
      * @default rejected
      */
-    reason: oneOf(['rejected', 'busy'], { default: 'rejected' }),
+    reason: oneOf(['rejected', 'busy']),
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/hangup */
 export const Hangup = element({
   tag: 'Hangup',
-  page: 'voice/twiml/hangup',
   // Twilio's <Dial><Application> usage docs send custom parameters back on hangup.
   children: ['Parameter'],
   attributes: {},
 });
 
-export const Leave = element({ tag: 'Leave', page: 'voice/twiml/leave', attributes: {} });
+/** @see https://www.twilio.com/docs/voice/twiml/leave */
+export const Leave = element({ tag: 'Leave', attributes: {} });
 
-export const Echo = element({ tag: 'Echo', page: 'voice/twiml', undocumented: true, attributes: {} });
+/** @see https://www.twilio.com/docs/voice/twiml */
+export const Echo = element({ tag: 'Echo', undocumented: true, attributes: {} });
 
+/** @see https://www.twilio.com/docs/voice/twiml/sms */
 export const Sms = element({
   tag: 'Sms',
-  page: 'voice/twiml/sms',
   deprecated: 'Twilio deprecated <Sms>; send messages with <Message> or the REST API',
   text: { is: 'words', required: true },
   attributes: {
@@ -281,17 +285,17 @@ export const Sms = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/refer */
 export const Refer = element({
   tag: 'Refer',
-  page: 'voice/twiml/refer',
   children: ['Sip'],
   childLimits: { Sip: 1 },
   attributes: { ...actionCallback },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/enqueue */
 export const Enqueue = element({
   tag: 'Enqueue',
-  page: 'voice/twiml/enqueue',
   text: { is: 'name', required: true, unlessAttribute: ['workflowSid'], maxLength: 64 },
   children: ['Task'],
   childLimits: { Task: 1 },
@@ -317,9 +321,9 @@ export const Enqueue = element({
   },
 });
 
+/** @see https://www.twilio.com/docs/voice/twiml/enqueue */
 export const Task = element({
   tag: 'Task',
-  page: 'voice/twiml/enqueue',
   text: { is: 'json', required: true, format: 'json' },
   attributes: {
     /** Priority of the TaskRouter task; higher is served first. */
