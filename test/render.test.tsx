@@ -281,3 +281,39 @@ describe('characters XML cannot carry are an error naming the element', () => {
     );
   });
 });
+
+describe('nesting', () => {
+  const nested = (levels: number) => {
+    let node = <Prosody rate="90%">x</Prosody>;
+    for (let i = 1; i < levels; i++) node = <Prosody rate="90%">{node}</Prosody>;
+    return node;
+  };
+
+  it('takes deep documents up to the limit, in every walk', () => {
+    const document = (
+      <Response>
+        <Say voice="Polly.Joanna">{nested(250)}</Say>
+      </Response>
+    );
+    expect(render(document)).toMatch(/^<\?xml.*<Response><Say voice="Polly.Joanna">(<prosody rate="90%">){250}x/);
+    expect(render(document, { pretty: true, validate: false }).split('\n')).toHaveLength(504);
+  });
+
+  it('refuses deeper nesting where the element is built, instead of overflowing the stack later', () => {
+    expect(() => <Say>{nested(300)}</Say>).toThrow(RangeError);
+    expect(() => <Say>{nested(300)}</Say>).toThrow(
+      '<prosody> holds elements nested 256 levels deep; TwiML allows at most 256',
+    );
+  });
+
+  it('renders a flat 10,000-element document', () => {
+    const big = (
+      <Response>
+        {Array.from({ length: 10_000 }, (_, i) => (
+          <Pause key={i} />
+        ))}
+      </Response>
+    );
+    expect(render(big, { validate: false })).toHaveLength(38 + 10 + 10_000 * 8 + 11);
+  });
+});

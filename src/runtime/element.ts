@@ -63,6 +63,9 @@ export function isElement(value: unknown): value is TwiMLElement {
 
 const NO_CHILDREN: readonly TwiMLChild[] = Object.freeze([]);
 
+/** Deepest nesting of elements (the same limit as `parse()`); TwiML needs a handful of levels. */
+export const MAX_DEPTH = 256;
+
 /**
  * The elements this library builds. Besides the public fields, each holds its compact XML,
  * written once when the element is built (`undefined` when it cannot be written, e.g. it holds a
@@ -72,6 +75,8 @@ const NO_CHILDREN: readonly TwiMLChild[] = Object.freeze([]);
 class Element implements TwiMLElement {
   readonly $$typeof: typeof ELEMENT = ELEMENT;
   readonly #xml: string | undefined;
+  /** Levels of elements from this one down: bounded, so every walk over a tree is safe. */
+  readonly #depth: number;
 
   /** `open` is the start tag with its attributes, without `>`, when the caller wrote it already. */
   constructor(
@@ -80,6 +85,15 @@ class Element implements TwiMLElement {
     readonly children: readonly TwiMLChild[],
     open?: string | null,
   ) {
+    let depth = 0;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (typeof child !== 'string' && #depth in child && (child as Element).#depth > depth) depth = (child as Element).#depth;
+    }
+    if (depth >= MAX_DEPTH) {
+      throw new RangeError(`twiml-jsx: <${type}> holds elements nested ${depth} levels deep; TwiML allows at most ${MAX_DEPTH}`);
+    }
+    this.#depth = type === FRAGMENT ? depth : depth + 1;
     this.#xml = compact(this, open === undefined ? startTag(type, attributes) : open);
   }
 

@@ -9,6 +9,7 @@ import sax from 'sax';
 import {
   COMMENT,
   FRAGMENT,
+  MAX_DEPTH,
   POSITION,
   type SourcePosition,
   type TwiMLChild,
@@ -121,7 +122,7 @@ function commentText(raw: string): string {
  */
 export function parse(xml: string, options?: ParseOptions): TwiMLElement {
   if (typeof xml !== 'string') throw new TypeError(`twiml-jsx: parse() expects a string, got ${typeof xml}`);
-  const maxDepth = options?.maxDepth ?? 256;
+  const maxDepth = options?.maxDepth ?? MAX_DEPTH;
   const lines = new Lines(xml);
   const fail = (reason: string, offset: number): never => {
     const { line, column } = lines.at(offset);
