@@ -43,61 +43,54 @@ function invalidIndex(value: string): number {
   return -1;
 }
 
+/** What each ASCII character becomes: `undefined` stays, `null` cannot be written at all. */
+function table(replacements: Record<string, string>): readonly (string | null | undefined)[] {
+  const entries: (string | null | undefined)[] = [];
+  for (let code = 0; code < 128; code++) {
+    const char = String.fromCharCode(code);
+    entries.push(char in replacements ? replacements[char] : code < 32 ? null : undefined);
+  }
+  return entries;
+}
+const TEXT_TABLE = table({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;', '\t': '\t', '\n': '\n' });
+const ATTRIBUTE_TABLE = table({ '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' });
+
 /** Escapes from `start` on; undefined when the value holds a character XML cannot carry. */
-function escapeFrom(value: string, start: number, attribute: boolean): string | undefined {
-  let out = value.slice(0, start);
-  let last = start;
-  for (let i = start; i < value.length; i++) {
+function escapeFrom(value: string, start: number, replacements: readonly (string | null | undefined)[]): string | undefined {
+  let out = '';
+  let last = 0;
+  const length = value.length;
+  for (let i = start; i < length; i++) {
     const code = value.charCodeAt(i);
-    let replacement: string | undefined;
-    switch (code) {
-      case 38: // &
-        replacement = '&amp;';
-        break;
-      case 60: // <
-        replacement = '&lt;';
-        break;
-      case 62: // >
-        if (!attribute) replacement = '&gt;';
-        break;
-      case 34: // "
-        if (attribute) replacement = '&quot;';
-        break;
-      case 9:
-        if (attribute) replacement = '&#x9;';
-        break;
-      case 10:
-        if (attribute) replacement = '&#xA;';
-        break;
-      case 13:
-        replacement = '&#xD;';
-        break;
-      default:
-        if (code < 32 || code >= 0xfffe) return undefined;
-        if (code >= 0xd800 && code <= 0xdfff) {
-          const next = value.charCodeAt(i + 1);
-          if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) return undefined;
-          i++;
-        }
-    }
-    if (replacement !== undefined) {
+    if (code < 128) {
+      const replacement = replacements[code];
+      if (replacement === undefined) continue;
+      if (replacement === null) return undefined;
+      if (replacement.length === 1) continue; // tab and line feed stay in text
       out += value.slice(last, i) + replacement;
       last = i + 1;
+    } else if (code >= 0xd800) {
+      if (code >= 0xfffe) return undefined;
+      if (code <= 0xdfff) {
+        const next = value.charCodeAt(i + 1);
+        if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) return undefined;
+        i++;
+      }
     }
   }
-  return out + value.slice(last);
+  return last === 0 ? value : out + value.slice(last);
 }
 
 /** Escapes text content; undefined when it holds a character XML cannot carry. */
 export function writeText(value: string): string | undefined {
   const first = value.search(TEXT_SPECIAL);
-  return first === -1 ? value : escapeFrom(value, first, false);
+  return first === -1 ? value : escapeFrom(value, first, TEXT_TABLE);
 }
 
 /** Escapes an attribute value (without the quotes); undefined when it cannot be written. */
 export function writeAttribute(value: string): string | undefined {
   const first = value.search(ATTRIBUTE_SPECIAL);
-  return first === -1 ? value : escapeFrom(value, first, true);
+  return first === -1 ? value : escapeFrom(value, first, ATTRIBUTE_TABLE);
 }
 
 /** Escapes text content. @throws InvalidCharacterError */

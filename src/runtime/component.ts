@@ -1,7 +1,7 @@
 /** Turns a vocabulary table into its JSX component. */
 import type { PropsOf } from '../vocabulary/props.js';
 import type { ElementSpec } from '../vocabulary/spec.js';
-import { type TwiMLElement, buildElement } from './element.js';
+import { type AttributeName, type TwiMLElement, attributeNames, buildElement } from './element.js';
 
 /** The component of an element table: props typed (and documented) by the table. */
 export type TwiMLComponent<S extends ElementSpec> = (props: PropsOf<S>) => TwiMLElement<S['tag']>;
@@ -12,11 +12,14 @@ export type TwiMLComponent<S extends ElementSpec> = (props: PropsOf<S>) => TwiML
  */
 export function component<S extends ElementSpec>(spec: S): TwiMLComponent<S> {
   const tag = spec.tag;
-  // Prop name → XML name, for every attribute of the table (buildElement ignores inherited keys).
-  const names: Record<string, string> = {};
-  for (const name in spec.attributes) names[name] = spec.attributes[name].xml ?? name;
+  // Made on first use: importing the library builds no per-component tables.
+  let names: ReadonlyMap<string, AttributeName> | undefined;
   const build = (props: PropsOf<S>): TwiMLElement<S['tag']> =>
-    buildElement(tag, props as Record<string, unknown>, names) as TwiMLElement<S['tag']>;
+    buildElement(
+      tag,
+      props as Record<string, unknown>,
+      (names ??= attributeNames(Object.entries(spec.attributes).map(([prop, a]) => [prop, a.xml ?? prop] as const))),
+    ) as TwiMLElement<S['tag']>;
   Object.defineProperty(build, 'name', { value: spec.component ?? tag });
   return build;
 }

@@ -86,15 +86,37 @@ class Element implements TwiMLElement {
     open?: string | null,
   ) {
     let depth = 0;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (typeof child !== 'string' && #depth in child && (child as Element).#depth > depth) depth = (child as Element).#depth;
+    let xml: string | undefined;
+    if (type === COMMENT) {
+      xml = commentXml(children.join(''));
+    } else {
+      if (open === undefined) open = startTag(type, attributes);
+      // One pass over the children: the deepest nesting below, and the XML (undefined once unwritable).
+      xml = open === null ? undefined : type === FRAGMENT ? '' : children.length === 0 ? open + '/>' : open + '>';
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i];
+        if (typeof child === 'string') {
+          if (xml !== undefined) {
+            const text = writeText(child);
+            xml = text === undefined ? undefined : xml + text;
+          }
+        } else if (#xml in child) {
+          const built = child as Element;
+          if (built.#depth > depth) depth = built.#depth;
+          if (xml !== undefined) xml = built.#xml === undefined ? undefined : xml + built.#xml;
+        } else {
+          xml = undefined;
+        }
+      }
+      if (xml !== undefined && children.length > 0 && type !== FRAGMENT) xml += '</' + type + '>';
     }
     if (depth >= MAX_DEPTH) {
-      throw new RangeError(`twiml-jsx: <${type}> holds elements nested ${depth} levels deep; TwiML allows at most ${MAX_DEPTH}`);
+      throw new RangeError(
+        `twiml-jsx: <${type}> holds elements nested ${depth} levels deep; TwiML allows at most ${MAX_DEPTH}`,
+      );
     }
     this.#depth = type === FRAGMENT ? depth : depth + 1;
-    this.#xml = compact(this, open === undefined ? startTag(type, attributes) : open);
+    this.#xml = xml;
   }
 
   /** The compact XML of an element built here, or `undefined` (not built here, or unwritable). */
@@ -114,28 +136,9 @@ function startTag(type: string, attributes: Readonly<Record<string, string>>): s
   return out;
 }
 
-/** The compact XML of an element, as the official helper writes it, or undefined if unwritable. */
-function compact(element: TwiMLElement, open: string | null): string | undefined {
-  const { type, children } = element;
-  if (type === COMMENT) {
-    const text = children.join('');
-    return text.includes('--') || writeText(text) === undefined ? undefined : '<!-- ' + text + ' -->';
-  }
-  let out: string;
-  if (type === FRAGMENT) {
-    out = '';
-  } else {
-    if (open === null) return undefined;
-    if (children.length === 0) return open + '/>';
-    out = open + '>';
-  }
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i];
-    const xml = typeof child === 'string' ? writeText(child) : Element.xmlOf(child);
-    if (xml === undefined) return undefined;
-    out += xml;
-  }
-  return type === FRAGMENT ? out : out + '</' + type + '>';
+/** A comment's XML, or undefined when its text cannot be in one. */
+function commentXml(text: string): string | undefined {
+  return text.includes('--') || writeText(text) === undefined ? undefined : '<!-- ' + text + ' -->';
 }
 
 /** The compact XML an element carries, if it was built by this library and can be written. */
@@ -251,6 +254,23 @@ export function normalizeChildren(children: unknown, tag: string): readonly TwiM
   return out.length === 0 ? NO_CHILDREN : out;
 }
 
+/** How a known prop is written: its XML name, and the text before its value (` name="`). */
+export interface AttributeName {
+  readonly xml: string;
+  readonly lead: string;
+  /** The XML name differs from the prop's (`interpretAs` → `interpret-as`). */
+  readonly renamed: boolean;
+}
+
+/** The {@link AttributeName}s of a table's props, as `buildElement` reads them. */
+export function attributeNames(
+  names: Iterable<readonly [prop: string, xml: string]>,
+): ReadonlyMap<string, AttributeName> {
+  const map = new Map<string, AttributeName>();
+  for (const [prop, xml] of names) map.set(prop, { xml, lead: ' ' + xml + '="', renamed: xml !== prop });
+  return map;
+}
+
 /**
  * Builds the element for a vocabulary tag from JSX props: `children` becomes the children,
  * `key` is dropped, `null`/`undefined` attributes are left out, the rest are stringified in
@@ -260,7 +280,7 @@ export function normalizeChildren(children: unknown, tag: string): readonly TwiM
 export function buildElement(
   tag: string,
   props: Record<string, unknown> | null | undefined,
-  names: Readonly<Record<string, string>>,
+  names: ReadonlyMap<string, AttributeName>,
 ): TwiMLElement {
   const attributes: Record<string, string> = {};
   let children = NO_CHILDREN;
@@ -269,29 +289,44 @@ export function buildElement(
   let rewrite = false;
   for (const name in props) {
     const value = props[name];
+    if (value === undefined || value === null) continue;
     if (name === 'children') {
       children = normalizeChildren(value, tag);
-    } else if (value !== undefined && value !== null && name !== 'key') {
-      let xml = names[name];
-      if (typeof xml !== 'string' || xml !== name) {
-        if (typeof xml !== 'string') {
-          if (name === '__proto__' || !isSafeName(name)) {
-            throw new TypeError(
-              `twiml-jsx: <${tag}> got a prop named ${JSON.stringify(name)}, which is not a valid XML attribute name`,
-            );
-          }
-          xml = name;
-        }
-        // Two props for one XML name (interpretAs and interpret-as): the last one wins.
-        if (xml in attributes) rewrite = true;
-      }
-      const text = typeof value === 'string' ? value : attributeString(value, tag, name);
-      attributes[xml] = text;
-      if (open !== null) {
-        const escaped = writeAttribute(text);
-        open = escaped === undefined ? null : open + ' ' + xml + '="' + escaped + '"';
-      }
+      continue;
     }
+    if (name === 'key') continue;
+    const known = names.get(name);
+    let xml: string;
+    let lead: string;
+    if (known === undefined) {
+      if (name === '__proto__' || !isSafeName(name)) {
+        throw new TypeError(
+          `twiml-jsx: <${tag}> got a prop named ${JSON.stringify(name)}, which is not a valid XML attribute name`,
+        );
+      }
+      xml = name;
+      lead = ' ' + name + '="';
+      // Two props for one XML name (interpretAs and interpret-as): the last one wins.
+      if (xml in attributes) rewrite = true;
+    } else {
+      xml = known.xml;
+      lead = known.lead;
+      if (known.renamed && xml in attributes) rewrite = true;
+    }
+    let text: string;
+    let escaped: string | undefined;
+    if (typeof value === 'string') {
+      text = value;
+      escaped = open === null ? undefined : writeAttribute(value);
+    } else if (typeof value === 'number') {
+      // Digits, '.', '-', 'e', '+', NaN, Infinity: nothing to escape.
+      text = escaped = String(value);
+    } else {
+      text = attributeString(value, tag, name);
+      escaped = open === null ? undefined : writeAttribute(text);
+    }
+    attributes[xml] = text;
+    if (open !== null) open = escaped === undefined ? null : open + lead + escaped + '"';
   }
   return new Element(tag, attributes, children, rewrite ? undefined : open);
 }

@@ -1,0 +1,43 @@
+/** The larger benchmark documents: one near Twilio's 64 kB limit, and flat ones of N elements. */
+import { createRequire } from 'node:module';
+import { Gather, Pause, Play, Response, Say, type TwiMLElement } from 'twiml-jsx';
+
+const require = createRequire(import.meta.url);
+type Builder = { [method: string]: (...args: unknown[]) => Builder } & { toString(): string };
+
+const LINE = 'Your balance is $1,024.50 & your next payment <due> on the 5th. ';
+
+/** ~60 kB: 120 menu sections, each a Gather with a Say and a Play, plus a long Say. */
+export function LargeFlow() {
+  return (
+    <Response>
+      {Array.from({ length: 120 }, (_, i) => (
+        <Gather key={i} numDigits={1} action={`/menu/${i}`} input={['dtmf', 'speech']}>
+          <Say voice="Polly.Joanna-Neural">
+            Section {i}. {LINE}
+            {LINE}
+          </Say>
+          <Play>{`https://example.com/prompts/${i}.mp3`}</Play>
+        </Gather>
+      ))}
+    </Response>
+  );
+}
+
+export function largeOfficial(): string {
+  const { VoiceResponse } = (require('twilio') as { twiml: { VoiceResponse: new () => Builder } }).twiml;
+  const response = new VoiceResponse();
+  for (let i = 0; i < 120; i++) {
+    const gather = response.gather({ numDigits: 1, action: `/menu/${i}`, input: ['dtmf', 'speech'] });
+    gather.say({ voice: 'Polly.Joanna-Neural' }, `Section ${i}. ${LINE}${LINE}`);
+    gather.play({}, `https://example.com/prompts/${i}.mp3`);
+  }
+  return response.toString();
+}
+
+/** A flat document of `n` elements (`<Pause length>` under one `<Response>`). */
+export function flat(n: number): TwiMLElement {
+  const children = [];
+  for (let i = 0; i < n; i++) children.push(<Pause key={i} length={(i % 5) + 1} />);
+  return <Response>{children}</Response>;
+}

@@ -1,0 +1,114 @@
+/**
+ * The benchmark document: a typical IVR answer (Say with attributes and escaped text, Gather
+ * with nested Say/Play/Pause, Dial with Number and Client, Redirect, Hangup), built four ways.
+ */
+import { createRequire } from 'node:module';
+import { Client, Dial, Gather, Hangup, Number, Pause, Play, Redirect, render, Response, Say } from 'twiml-jsx';
+
+export interface IvrInput {
+  readonly company: string;
+  readonly retries: number;
+}
+
+export const input: IvrInput = { company: 'Owl & Co. <Support>', retries: 1 };
+
+/** (a)/(b) twiml-jsx: the flow as a component. */
+export function IvrFlow({ company, retries }: IvrInput) {
+  return (
+    <Response>
+      <Say voice="Polly.Joanna-Neural" language="en-US">
+        Thanks for calling {company}. Calls are recorded for "quality" purposes.
+      </Say>
+      <Gather
+        input={['dtmf', 'speech']}
+        numDigits={1}
+        action="/menu/choice"
+        method="POST"
+        timeout={5}
+        hints="sales, support"
+      >
+        <Say voice="Polly.Joanna-Neural">For sales, press 1. For support, press 2.</Say>
+        <Play loop={1}>https://example.com/prompts/menu.mp3?v=2&amp;lang=en</Play>
+        <Pause length={1} />
+      </Gather>
+      <Dial timeout={20} callerId="+15555550100">
+        <Number sendDigits="ww123">+15555550111</Number>
+        <Client>operator</Client>
+      </Dial>
+      <Redirect method="POST">/voice?retries={retries + 1}</Redirect>
+      <Hangup />
+    </Response>
+  );
+}
+
+const ignore = () => {};
+/** The document's last verb (Hangup after Redirect) is unreachable: the warning is ignored, not printed. */
+export const renderJsx = (validate: boolean) => render(<IvrFlow {...input} />, { validate, onWarning: ignore });
+
+const require = createRequire(import.meta.url);
+type Builder = { [method: string]: (...args: unknown[]) => Builder } & { toString(): string };
+let VoiceResponse: new () => Builder;
+
+/** (c) the official helper's builder. */
+export function renderOfficial({ company, retries }: IvrInput = input): string {
+  VoiceResponse ??= (require('twilio') as { twiml: { VoiceResponse: new () => Builder } }).twiml.VoiceResponse;
+  const response = new VoiceResponse();
+  response.say(
+    { voice: 'Polly.Joanna-Neural', language: 'en-US' },
+    `Thanks for calling ${company}. Calls are recorded for "quality" purposes.`,
+  );
+  const gather = response.gather({
+    input: ['dtmf', 'speech'],
+    numDigits: 1,
+    action: '/menu/choice',
+    method: 'POST',
+    timeout: 5,
+    hints: 'sales, support',
+  });
+  gather.say({ voice: 'Polly.Joanna-Neural' }, 'For sales, press 1. For support, press 2.');
+  gather.play({ loop: 1 }, 'https://example.com/prompts/menu.mp3?v=2&lang=en');
+  gather.pause({ length: 1 });
+  const dial = response.dial({ timeout: 20, callerId: '+15555550100' });
+  dial.number({ sendDigits: 'ww123' }, '+15555550111');
+  dial.client({}, 'operator');
+  response.redirect({ method: 'POST' }, `/voice?retries=${retries + 1}`);
+  response.hangup();
+  return response.toString();
+}
+
+/**
+ * (d) the practical limit: the same XML written by hand as one template, every text and
+ * attribute value passed through an escape function (with the same fast path as ours).
+ */
+const TEXT = /[&<>\r]/;
+const ATTRIBUTE = /[&<"\t\n\r]/;
+const text = (s: string) =>
+  TEXT.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;') : s;
+const attr = (s: string | number) => {
+  const v = String(s);
+  return ATTRIBUTE.test(v)
+    ? v
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\t/g, '&#x9;')
+        .replace(/\n/g, '&#xA;')
+        .replace(/\r/g, '&#xD;')
+    : v;
+};
+export function renderNaive({ company, retries }: IvrInput = input): string {
+  const voice = 'Polly.Joanna-Neural';
+  return `<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="${attr(voice)}" language="${attr('en-US')}">${text(
+    `Thanks for calling ${company}. Calls are recorded for "quality" purposes.`,
+  )}</Say><Gather input="${attr(['dtmf', 'speech'].join(' '))}" numDigits="${attr(1)}" action="${attr('/menu/choice')}" method="${attr(
+    'POST',
+  )}" timeout="${attr(5)}" hints="${attr('sales, support')}"><Say voice="${attr(voice)}">${text(
+    'For sales, press 1. For support, press 2.',
+  )}</Say><Play loop="${attr(1)}">${text('https://example.com/prompts/menu.mp3?v=2&lang=en')}</Play><Pause length="${attr(
+    1,
+  )}"/></Gather><Dial timeout="${attr(20)}" callerId="${attr('+15555550100')}"><Number sendDigits="${attr('ww123')}">${text(
+    '+15555550111',
+  )}</Number><Client>${text('operator')}</Client></Dial><Redirect method="${attr('POST')}">${text(
+    `/voice?retries=${retries + 1}`,
+  )}</Redirect><Hangup/></Response>`;
+}
