@@ -53,10 +53,21 @@ function table(replacements: Record<string, string>): readonly (string | null | 
   return entries;
 }
 const TEXT_TABLE = table({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;', '\t': '\t', '\n': '\n' });
-const ATTRIBUTE_TABLE = table({ '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' });
+const ATTRIBUTE_TABLE = table({
+  '&': '&amp;',
+  '<': '&lt;',
+  '"': '&quot;',
+  '\t': '&#x9;',
+  '\n': '&#xA;',
+  '\r': '&#xD;',
+});
 
 /** Escapes from `start` on; undefined when the value holds a character XML cannot carry. */
-function escapeFrom(value: string, start: number, replacements: readonly (string | null | undefined)[]): string | undefined {
+function escapeFrom(
+  value: string,
+  start: number,
+  replacements: readonly (string | null | undefined)[],
+): string | undefined {
   let out = '';
   let last = 0;
   const length = value.length;
