@@ -5,13 +5,14 @@ import { Gather, Pause, Play, Response, Say, type TwiMLElement } from 'twiml-jsx
 const require = createRequire(import.meta.url);
 type Builder = { [method: string]: (...args: unknown[]) => Builder } & { toString(): string };
 
+const SECTIONS = 190;
 const LINE = 'Your balance is $1,024.50 & your next payment <due> on the 5th. ';
 
-/** ~60 kB: 120 menu sections, each a Gather with a Say and a Play, plus a long Say. */
+/** ~60 kB: 190 menu sections, each a Gather holding a Say (escaped text) and a Play. */
 export function LargeFlow() {
   return (
     <Response>
-      {Array.from({ length: 120 }, (_, i) => (
+      {Array.from({ length: SECTIONS }, (_, i) => (
         <Gather key={i} numDigits={1} action={`/menu/${i}`} input={['dtmf', 'speech']}>
           <Say voice="Polly.Joanna-Neural">
             Section {i}. {LINE}
@@ -27,7 +28,7 @@ export function LargeFlow() {
 export function largeOfficial(): string {
   const { VoiceResponse } = (require('twilio') as { twiml: { VoiceResponse: new () => Builder } }).twiml;
   const response = new VoiceResponse();
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < SECTIONS; i++) {
     const gather = response.gather({ numDigits: 1, action: `/menu/${i}`, input: ['dtmf', 'speech'] });
     gather.say({ voice: 'Polly.Joanna-Neural' }, `Section ${i}. ${LINE}${LINE}`);
     gather.play({}, `https://example.com/prompts/${i}.mp3`);

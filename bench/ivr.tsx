@@ -112,3 +112,70 @@ export function renderNaive({ company, retries }: IvrInput = input): string {
     `/voice?retries=${retries + 1}`,
   )}</Redirect><Hangup/></Response>`;
 }
+
+/**
+ * (e) The floor of any library that builds a tree from JSX and then writes it: a minimal `h()`
+ * that only records `{ type, props }` (the calls below are what the JSX compiler emits), and a
+ * writer that walks the tree with the escaping of (d). No checks of any kind. Not a usable
+ * renderer (no attribute renaming, no validation); it shows what building and walking a tree
+ * costs by itself, before a library does anything else.
+ */
+interface Node {
+  readonly type: string;
+  readonly props: Record<string, unknown>;
+}
+const h = (type: string, props: Record<string, unknown>): Node => ({ type, props });
+function write(node: unknown): string {
+  if (typeof node === 'string') return text(node);
+  if (typeof node === 'number') return String(node);
+  if (Array.isArray(node)) {
+    let out = '';
+    for (const child of node) out += write(child);
+    return out;
+  }
+  const { type, props } = node as Node;
+  let out = '<' + type;
+  for (const name in props) {
+    if (name === 'children') continue;
+    const value = props[name];
+    out += ' ' + name + '="' + attr(Array.isArray(value) ? value.join(' ') : (value as string | number)) + '"';
+  }
+  if (props.children === undefined) return out + '/>';
+  return out + '>' + write(props.children) + '</' + type + '>';
+}
+export function renderFloor({ company, retries }: IvrInput = input): string {
+  const voice = 'Polly.Joanna-Neural';
+  const tree = h('Response', {
+    children: [
+      h('Say', {
+        voice,
+        language: 'en-US',
+        children: `Thanks for calling ${company}. Calls are recorded for "quality" purposes.`,
+      }),
+      h('Gather', {
+        input: ['dtmf', 'speech'],
+        numDigits: 1,
+        action: '/menu/choice',
+        method: 'POST',
+        timeout: 5,
+        hints: 'sales, support',
+        children: [
+          h('Say', { voice, children: 'For sales, press 1. For support, press 2.' }),
+          h('Play', { loop: 1, children: 'https://example.com/prompts/menu.mp3?v=2&lang=en' }),
+          h('Pause', { length: 1 }),
+        ],
+      }),
+      h('Dial', {
+        timeout: 20,
+        callerId: '+15555550100',
+        children: [
+          h('Number', { sendDigits: 'ww123', children: '+15555550111' }),
+          h('Client', { children: 'operator' }),
+        ],
+      }),
+      h('Redirect', { method: 'POST', children: `/voice?retries=${retries + 1}` }),
+      h('Hangup', {}),
+    ],
+  });
+  return '<?xml version="1.0" encoding="UTF-8"?>' + write(tree);
+}

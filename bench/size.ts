@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** What the core may weigh, gzipped; test/size.test.ts fails above it. */
-export const CORE_BUDGET_GZIPPED = 17_500;
+/**
+ * What the core may weigh, gzipped; test/size.test.ts fails above it. It sits just above the
+ * current size (17.4 kB), so growth is a decision; the goal is 12 kB (see BENCHMARKS.md).
+ */
+export const CORE_BUDGET_GZIPPED = 18_000;
 
 export async function coreBundleSize(): Promise<{ minified: number; gzipped: number }> {
   const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));

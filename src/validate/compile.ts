@@ -111,8 +111,8 @@ function compileText(spec: TextSpec): TextCheck {
 export interface Compiled {
   readonly spec: ElementSpec;
   readonly tag: string;
-  /** XML attribute name → its check (a null-prototype object, for fast lookups). */
-  readonly attributes: Readonly<Record<string, Check>>;
+  /** XML attribute name → its check. */
+  readonly attributes: ReadonlyMap<string, Check>;
   readonly required: readonly string[];
   readonly children: ReadonlySet<string>;
   readonly text: TextCheck | undefined;
@@ -131,12 +131,12 @@ export function compiled(tag: string): Compiled | undefined {
     if (spec === undefined) {
       entry = null;
     } else {
-      const attributes: Record<string, Check> = Object.create(null);
+      const attributes = new Map<string, Check>();
       const required: string[] = [];
       for (const prop in spec.attributes) {
         const attribute = spec.attributes[prop];
         const name = attribute.xml ?? prop;
-        attributes[name] = compileAttribute(attribute);
+        attributes.set(name, compileAttribute(attribute));
         if (attribute.required) required.push(name);
       }
       entry = {

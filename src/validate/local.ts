@@ -121,9 +121,9 @@ export function localIssues(element: TwiMLElement, entry: Compiled | undefined):
   const attributes = element.attributes;
   const checks = entry.attributes;
   for (const name in attributes) {
-    const check = checks[name];
+    const check = checks.get(name);
     if (check === undefined) {
-      const known = Object.keys(checks);
+      const known = [...checks.keys()];
       report(
         'unknown-attribute',
         known.length === 0

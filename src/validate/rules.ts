@@ -47,16 +47,18 @@ function endsDocument(verb: TwiMLElement): string | undefined {
   return undefined;
 }
 
-const familyCache = new Map<string, readonly string[] | undefined>();
+const familyCache = new Map<string, readonly string[] | null>();
 
 /** The kinds of document a verb belongs to (voice when the table says nothing); undefined for unknown tags. */
 const familiesOf = (tag: string): readonly string[] | undefined => {
-  if (!familyCache.has(tag)) {
+  let families = familyCache.get(tag);
+  if (families === undefined) {
     const spec = specOf(tag);
     const family = spec?.family ?? 'voice';
-    familyCache.set(tag, spec === undefined ? undefined : typeof family === 'string' ? [family] : family);
+    families = spec === undefined ? null : typeof family === 'string' ? [family] : family;
+    familyCache.set(tag, families);
   }
-  return familyCache.get(tag);
+  return families ?? undefined;
 };
 
 const BASIC_VOICES = new Set(['man', 'woman', 'alice']);
@@ -79,39 +81,38 @@ function streamsNeedUrls(parent: TwiMLElement, report: Report): void {
 
 export const RULES: Readonly<Record<string, readonly Rule[]>> = {
   Response: [
-    function mixedDocument(response, report) {
+    // One pass over the verbs: the kind of document, unreachable verbs, the number of messages.
+    function verbs(response, report) {
       let kind: string | undefined;
       let kindVerb = '';
-      response.children.forEach((child, index) => {
-        if (!isElementChild(child)) return;
-        const families = familiesOf(child.type);
-        if (families === undefined) return;
-        if (kind === undefined) {
+      let endedBy: string | undefined;
+      let messages = 0;
+      const children = response.children;
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index];
+        if (!isElementChild(child)) continue;
+        const type = child.type;
+        const families = familiesOf(type);
+        if (families === undefined) {
+          // An unknown tag (reported on its own) still follows the verbs before it.
+        } else if (kind === undefined) {
           if (families.length === 1) {
             kind = families[0];
-            kindVerb = child.type;
+            kindVerb = type;
           }
         } else if (!families.includes(kind)) {
           report(
             'mixed-document',
-            `<${child.type}> is a ${families.join('/')} verb but this is a ${kind} document (it has <${kindVerb}>); a response is either voice, messaging or fax`,
+            `<${type}> is a ${families.join('/')} verb but this is a ${kind} document (it has <${kindVerb}>); a response is either voice, messaging or fax`,
             index,
           );
         }
-      });
-    },
-    function unreachable(response, report) {
-      let reason: string | undefined;
-      response.children.forEach((child, index) => {
-        if (!isElementChild(child)) return;
-        if (reason !== undefined) report('unreachable', `<${child.type}> never runs: ${reason}`, index);
-        else reason = endsDocument(child);
-      });
-    },
-    function tooManyMessages(response, report) {
-      const count = response.children.filter((c) => isElementChild(c) && c.type === 'Message').length;
-      if (count > 10)
-        report('too-many-messages', `the response sends ${count} messages; Twilio sends at most 10 replies`);
+        if (endedBy !== undefined) report('unreachable', `<${type}> never runs: ${endedBy}`, index);
+        else endedBy = endsDocument(child);
+        if (type === 'Message') messages++;
+      }
+      if (messages > 10)
+        report('too-many-messages', `the response sends ${messages} messages; Twilio sends at most 10 replies`);
     },
   ],
   Say: [
