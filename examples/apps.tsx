@@ -43,6 +43,12 @@ export const routes: Record<string, (query: URLSearchParams, params: Params) => 
   '/sms': (_, p) => <AutoReply body={p.Body} from={p.From} />,
 };
 
+/** The URL of every route on a server listening on `host` (unset: every interface, shown as localhost). */
+export function routeUrls(host: string | undefined, port: number): string[] {
+  const name = host === undefined ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return Object.keys(routes).map((path) => `http://${name}:${port}${path}`);
+}
+
 export interface AppOptions {
   /** Check X-Twilio-Signature with this token (default: TWILIO_AUTH_TOKEN); `false` skips the check. */
   readonly authToken?: string | false;

@@ -1,17 +1,17 @@
 /**
- * The IVR of ivr.tsx served by Express 5, every webhook checked against X-Twilio-Signature.
+ * Every example flow of apps.tsx (IVR, voicemail, forwarding, conference, SMS auto-reply) served
+ * by Express 5, every webhook checked against X-Twilio-Signature.
  *
  *   TWILIO_AUTH_TOKEN=… npm run example:express        listens on PORT (3000), HOST (all interfaces)
  *   npm run example:express -- --insecure              local play with curl: no signature checks
  *
- * Point your number's "A call comes in" webhook at https://<public host>/voice (HTTP POST).
+ * It prints the URL of every route. Point your number's "A call comes in" webhook at
+ * https://<public host>/voice and "A message comes in" at https://<public host>/sms (HTTP POST).
  * Behind ngrok or another proxy, X-Forwarded-Proto/Host give the public URL (trustProxy), or
  * set PUBLIC_URL=https://… to name it.
  */
 import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { expressTwiml, expressWebhook, type GatherCallback } from 'twiml-jsx/http';
-import Menu, { MenuChoice } from './ivr.js';
+import { createExpressApp, routeUrls } from './apps.js';
 
 const insecure = process.argv.includes('--insecure');
 if (!insecure && !process.env.TWILIO_AUTH_TOKEN) {
@@ -19,29 +19,19 @@ if (!insecure && !process.env.TWILIO_AUTH_TOKEN) {
   process.exit(1);
 }
 
-const app = express();
-// Only requests signed by Twilio get past this (400 unsigned, 403 forged); it also parses the form.
-const fromTwilio = insecure
-  ? express.urlencoded()
-  : expressWebhook({ trustProxy: true, baseUrl: process.env.PUBLIC_URL || undefined });
+// Signed requests only (400 unsigned, 403 forged), verified with TWILIO_AUTH_TOKEN; or no check at all.
+const app = createExpressApp({ authToken: insecure ? false : undefined, baseUrl: process.env.PUBLIC_URL || undefined });
 
-app.post(
-  '/voice',
-  fromTwilio,
-  expressTwiml((req) => <Menu retries={Number(req.query.retries) || 0} />),
-);
-app.post(
-  '/menu/choice',
-  fromTwilio,
-  expressTwiml((req) => {
-    const { Digits, SpeechResult } = req.body as GatherCallback;
-    return <MenuChoice digits={Digits} speech={SpeechResult} />;
-  }),
-);
+const host = process.env.HOST; // unset: every interface
+const port = Number(process.env.PORT ?? 3000); // 0: any free port
+const server = host === undefined ? app.listen(port, listening) : app.listen(port, host, listening);
 
-const host = process.env.HOST;
-const server = app.listen(Number(process.env.PORT ?? 3000), host ?? '', () => {
-  const { port } = server.address() as AddressInfo;
-  console.log(`IVR served by Express on http://${host ?? 'localhost'}:${port}/voice`);
-  if (insecure) console.warn('WARNING: --insecure: webhook signatures are NOT checked; anyone can drive this IVR.');
-});
+function listening(error?: Error) {
+  if (error) {
+    console.error(`Cannot listen on port ${port}: ${error.message}`);
+    process.exit(1);
+  }
+  const urls = routeUrls(host, (server.address() as AddressInfo).port);
+  console.log(`Example flows served by Express on:\n  ${urls.join('\n  ')}`);
+  if (insecure) console.warn('WARNING: --insecure: webhook signatures are NOT checked; anyone can drive these flows.');
+}

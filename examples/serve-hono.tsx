@@ -1,19 +1,18 @@
 /**
- * The IVR of ivr.tsx served by Hono on Node (@hono/node-server), every webhook checked against
- * X-Twilio-Signature. The handlers return Fetch Responses, so they run as they are on Bun,
- * Deno, Workers or in a Next.js route.
+ * Every example flow of apps.tsx (IVR, voicemail, forwarding, conference, SMS auto-reply) served
+ * by Hono on Node (@hono/node-server), every webhook checked against X-Twilio-Signature. The app
+ * answers Fetch Requests, so it runs as it is on Bun, Deno, Workers or in a Next.js route.
  *
  *   TWILIO_AUTH_TOKEN=… npm run example:hono           listens on PORT (3000), HOST (all interfaces)
  *   npm run example:hono -- --insecure                 local play with curl: no signature checks
  *
- * Point your number's "A call comes in" webhook at https://<public host>/voice (HTTP POST).
+ * It prints the URL of every route. Point your number's "A call comes in" webhook at
+ * https://<public host>/voice and "A message comes in" at https://<public host>/sms (HTTP POST).
  * Behind ngrok or another proxy, X-Forwarded-Proto/Host give the public URL (trustProxy), or
  * set PUBLIC_URL=https://… to name it.
  */
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { type GatherCallback, honoWebhook, readWebhook, twiml } from 'twiml-jsx/http';
-import Menu, { MenuChoice } from './ivr.js';
+import { createHonoApp, routeUrls } from './apps.js';
 
 const insecure = process.argv.includes('--insecure');
 if (!insecure && !process.env.TWILIO_AUTH_TOKEN) {
@@ -21,18 +20,13 @@ if (!insecure && !process.env.TWILIO_AUTH_TOKEN) {
   process.exit(1);
 }
 
-const app = new Hono();
-// Only requests signed by Twilio reach the routes (400 unsigned, 403 forged).
-if (!insecure) app.use('*', honoWebhook({ trustProxy: true, baseUrl: process.env.PUBLIC_URL || undefined }));
+// Signed requests only (400 unsigned, 403 forged), verified with TWILIO_AUTH_TOKEN; or no check at all.
+const app = createHonoApp({ authToken: insecure ? false : undefined, baseUrl: process.env.PUBLIC_URL || undefined });
 
-app.post('/voice', (c) => twiml(<Menu retries={Number(c.req.query('retries')) || 0} />));
-app.post('/menu/choice', async (c) => {
-  const { Digits, SpeechResult } = await readWebhook<GatherCallback>(c.req.raw);
-  return twiml(<MenuChoice digits={Digits} speech={SpeechResult} />);
-});
-
-const host = process.env.HOST;
-serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 3000), hostname: host }, ({ port }) => {
-  console.log(`IVR served by Hono on http://${host ?? 'localhost'}:${port}/voice`);
-  if (insecure) console.warn('WARNING: --insecure: webhook signatures are NOT checked; anyone can drive this IVR.');
+const host = process.env.HOST; // unset: every interface
+const port = Number(process.env.PORT ?? 3000); // 0: any free port
+serve({ fetch: app.fetch, port, hostname: host }, (address) => {
+  const urls = routeUrls(host, address.port);
+  console.log(`Example flows served by Hono on:\n  ${urls.join('\n  ')}`);
+  if (insecure) console.warn('WARNING: --insecure: webhook signatures are NOT checked; anyone can drive these flows.');
 });

@@ -2,6 +2,7 @@
  * The call simulator: sends Twilio's webhook requests to your app, executes the TwiML it answers
  * the way Twilio does, and stops when the flow waits for the caller or the call ends.
  */
+import type { CallDirection } from '../http/webhooks.js';
 import { COMMENT, FRAGMENT, type TwiMLElement } from '../runtime/element.js';
 import { specOf } from '../vocabulary/index.js';
 import { formatProblems } from '../validate/problem.js';
@@ -48,7 +49,7 @@ export interface SimulateCallOptions {
   /** @default a deterministic test SID */
   readonly accountSid?: string;
   /** @default inbound */
-  readonly direction?: 'inbound' | 'outbound-api' | 'outbound-dial';
+  readonly direction?: CallDirection;
   /** Origin of request URLs for a Fetch-handler app. @default https://example.com */
   readonly origin?: string;
   /** What dialing, recording, queueing and payments produce. */

@@ -3,8 +3,13 @@
  * Each outcome can be a value, a list (used in turn; the last one repeats) or a function of
  * what the verb asked for.
  */
+import type { DialCallStatus as DialStatus, PayResult, QueueResult } from '../http/webhooks.js';
 
-export type DialStatus = 'completed' | 'answered' | 'busy' | 'no-answer' | 'failed' | 'canceled';
+/**
+ * The statuses and results the outcomes report are those of the webhook parameters, declared
+ * once in `twiml-jsx/http` (`DialStatus` is its `DialCallStatus`).
+ */
+export type { DialStatus, PayResult, QueueResult };
 
 export interface DialOutcome {
   /** `DialCallStatus`. */
@@ -29,17 +34,6 @@ export interface RecordOutcome {
   readonly finishedBy?: string;
 }
 
-export type QueueResult =
-  | 'bridged'
-  | 'bridging-in-process'
-  | 'error'
-  | 'hangup'
-  | 'leave'
-  | 'redirected'
-  | 'redirected-from-bridged'
-  | 'queue-full'
-  | 'system-error';
-
 export interface EnqueueOutcome {
   /**
    * `QueueResult`.
@@ -52,15 +46,6 @@ export interface EnqueueOutcome {
    */
   readonly queueTime?: number;
 }
-
-export type PayResult =
-  | 'success'
-  | 'too-many-failed-attempts'
-  | 'payment-connector-error'
-  | 'caller-interrupted-with-star'
-  | 'caller-hung-up'
-  | 'validation-error'
-  | 'internal-error';
 
 export interface PayOutcome {
   /**

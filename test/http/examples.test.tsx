@@ -1,14 +1,20 @@
 /**
  * The serving examples, started the way their npm scripts start them (`tsx examples/…`), on
- * 127.0.0.1 with a random port, and called like Twilio calls them.
+ * 127.0.0.1 with a random port, and called like Twilio calls them: every route of every example
+ * flow, with signed webhooks.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { render } from 'twiml-jsx';
-import Menu, { MenuChoice } from '../../examples/ivr.jsx';
+import { render, type TwiMLElement } from 'twiml-jsx';
+import { routes } from '../../examples/apps.jsx';
+import ConferenceLine, { JoinConference } from '../../examples/conference.jsx';
+import Forward, { ForwardDone } from '../../examples/forwarding.jsx';
+import Menu, { AfterCall, HoldMusic, MenuChoice } from '../../examples/ivr.jsx';
+import AutoReply from '../../examples/sms-auto-reply.jsx';
+import Voicemail, { VoicemailSaved } from '../../examples/voicemail.jsx';
 import { callParams, type Form, formBody, sign, TOKEN } from './support.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,8 +68,38 @@ function waitFor({ child, output }: Started, pattern: RegExp): Promise<string> {
   });
 }
 
-/** The URL the example prints once it listens. */
-const urlOf = (started: Started) => waitFor(started, /http:\/\/127\.0\.0\.1:\d+\/voice/);
+/** The URLs the example prints once it listens, one a line after its heading. */
+async function urlsOf(started: Started, name: string): Promise<string[]> {
+  const listing = new RegExp(`Example flows served by ${name} on:\n(  http://127\\.0\\.0\\.1:\\d+/\\S*\n)+`);
+  const printed = await waitFor(started, listing);
+  return printed
+    .split('\n')
+    .slice(1, -1)
+    .map((line) => line.trim());
+}
+
+/** What each route answers to a request with these parameters: the example flows, rendered here. */
+const expected: [path: string, params: Form, flow: TwiMLElement][] = [
+  ['/voice?retries=1', callParams(), <Menu retries={1} />],
+  ['/menu/choice', callParams({ Digits: '2' }), <MenuChoice digits="2" />],
+  ['/menu/after-call', callParams({ DialCallStatus: 'busy' }), <AfterCall status="busy" />],
+  ['/hold-music', callParams({ QueuePosition: '1', QueueTime: '0' }), <HoldMusic />],
+  ['/voicemail', callParams(), <Voicemail name="Owl & Co" />],
+  [
+    '/voicemail/saved',
+    callParams({ RecordingUrl: 'https://api.twilio.com/recording', RecordingDuration: '12', Digits: '#' }),
+    <VoicemailSaved duration={12} />,
+  ],
+  ['/forward', callParams(), <Forward />],
+  ['/forward/done', callParams({ DialCallStatus: 'no-answer' }), <ForwardDone status="no-answer" />],
+  ['/conference', callParams(), <ConferenceLine />],
+  ['/conference/join', callParams({ Digits: '1234' }), <JoinConference pin="1234" />],
+  [
+    '/sms',
+    { MessageSid: 'SM0123456789abcdef0123456789abcdef', From: '+15555550123', To: '+15555550100', Body: 'hours' },
+    <AutoReply body="hours" from="+15555550123" />,
+  ],
+];
 
 async function stop(started: Started | undefined): Promise<void> {
   if (started === undefined || started.child.exitCode !== null) return;
@@ -78,45 +114,54 @@ const post = (url: string, params: Form, headers: Record<string, string> = {}) =
     body: formBody(params),
   });
 
+it('the expectations cover every route of examples/apps.tsx', () => {
+  expect(expected.map(([path]) => path.split('?')[0])).toEqual(Object.keys(routes));
+});
+
 describe.each([
   ['example:express', 'Express'],
   ['example:hono', 'Hono'],
 ])('npm run %s', (script, name) => {
   let server: Started;
-  let voice: string;
+  let urls: string[];
+  /** Where the example listens: `http://127.0.0.1:<port>`. */
+  let origin: string;
 
   beforeAll(async () => {
     server = run(script, { TWILIO_AUTH_TOKEN: TOKEN });
-    voice = await urlOf(server);
+    urls = await urlsOf(server, name);
+    origin = new URL(urls[0]).origin;
   });
   afterAll(() => stop(server));
 
-  it(`prints where it listens (${name})`, () => {
-    expect(server.output()).toContain(`IVR served by ${name} on ${voice}`);
+  it(`prints the URL of every route it serves (${name})`, () => {
+    expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(urls).toEqual(Object.keys(routes).map((path) => origin + path));
   });
 
-  it('serves the menu to a signed request', async () => {
-    const url = `${voice}?retries=1`;
-    const params = callParams();
+  it.each(expected)('serves %s to a signed request', async (path, params, flow) => {
+    const url = origin + path;
     const response = await post(url, params, { 'X-Twilio-Signature': sign(url, params) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/xml; ?charset=utf-8$/i);
-    expect(await response.text()).toBe(render(<Menu retries={1} />));
+    expect(await response.text()).toBe(render(flow));
   });
 
-  it('answers the caller’s choice', async () => {
-    const url = voice.replace('/voice', '/menu/choice');
-    const params = callParams({ Digits: '2' });
-    const response = await post(url, params, { 'X-Twilio-Signature': sign(url, params) });
-    expect(await response.text()).toBe(render(<MenuChoice digits="2" />));
+  it('serves a signed GET (method="GET"), the parameters in the query string', async () => {
+    const url = `${origin}/forward/done?${formBody(callParams({ DialCallStatus: 'busy' }))}`;
+    const response = await fetch(url, { headers: { 'X-Twilio-Signature': sign(url) } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(render(<ForwardDone status="busy" />));
   });
 
-  it('refuses unsigned (400) and forged (403) requests', async () => {
-    const params = callParams();
-    expect((await post(voice, params)).status).toBe(400);
-    expect((await post(voice, params, { 'X-Twilio-Signature': sign(voice, params, 'not-the-token') })).status).toBe(
-      403,
-    );
+  it('refuses unsigned (400) and forged (403) requests, on every route', async () => {
+    for (const [path, params] of expected) {
+      const url = origin + path;
+      expect((await post(url, params)).status, path).toBe(400);
+      expect((await post(url, params, { 'X-Twilio-Signature': sign(url, params, 'not-the-token') })).status, path).toBe(
+        403,
+      );
+    }
   });
 
   it('behind ngrok: the public https URL from X-Forwarded-Proto/Host verifies', async () => {
@@ -126,7 +171,7 @@ describe.each([
       'X-Forwarded-Host': 'owl.ngrok.app',
       'X-Twilio-Signature': sign('https://owl.ngrok.app/voice', params),
     };
-    expect((await post(voice, params, headers)).status).toBe(200);
+    expect((await post(`${origin}/voice`, params, headers)).status).toBe(200);
   });
 
   it('without TWILIO_AUTH_TOKEN it says so and exits with 1', async () => {
@@ -138,8 +183,8 @@ describe.each([
   it('--insecure serves unsigned requests and warns', async () => {
     const started = run(script, {}, ['--insecure']);
     try {
-      const url = await urlOf(started);
-      const response = await post(url.replace('/voice', '/menu/choice'), callParams({ SpeechResult: 'sales' }));
+      const choice = (await urlsOf(started, name)).find((url) => url.endsWith('/menu/choice'))!;
+      const response = await post(choice, callParams({ SpeechResult: 'sales' }));
       expect(await response.text()).toBe(render(<MenuChoice speech="sales" />));
       await waitFor(started, /WARNING: --insecure: webhook signatures are NOT checked/);
     } finally {

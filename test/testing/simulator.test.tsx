@@ -1,5 +1,5 @@
 /** The call simulator's semantics, on small apps built right here. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   Dial,
   Enqueue,
@@ -17,8 +17,16 @@ import {
   Say,
   type TwiMLElement,
 } from 'twiml-jsx';
-import { twiml } from 'twiml-jsx/http';
-import { simulateCall, SimulationError, type SimulatedRequest } from 'twiml-jsx/testing';
+import { type CallDirection, type DialCallback, type EnqueueCallback, type PayCallback, twiml } from 'twiml-jsx/http';
+import {
+  type DialStatus,
+  type PayResult,
+  type QueueResult,
+  type SimulateCallOptions,
+  simulateCall,
+  SimulationError,
+  type SimulatedRequest,
+} from 'twiml-jsx/testing';
 
 // `Response` here is the TwiML component; the Fetch class is `globalThis.Response`.
 type Flow = (params: Record<string, string>, url: URL) => TwiMLElement | globalThis.Response;
@@ -451,5 +459,14 @@ describe('failures show the request that caused them', () => {
 
   it('rejects an app that is neither a handler nor a URL', async () => {
     await expect(simulateCall('not a url')).rejects.toThrow(/app must be a Fetch handler or an absolute base URL/);
+  });
+});
+
+describe('outcome types', () => {
+  it('are the webhook parameters of twiml-jsx/http, under the names twiml-jsx/testing exports', () => {
+    expectTypeOf<DialStatus>().toEqualTypeOf<DialCallback['DialCallStatus']>();
+    expectTypeOf<QueueResult>().toEqualTypeOf<EnqueueCallback['QueueResult']>();
+    expectTypeOf<PayResult>().toEqualTypeOf<PayCallback['Result']>();
+    expectTypeOf<NonNullable<SimulateCallOptions['direction']>>().toEqualTypeOf<CallDirection>();
   });
 });
