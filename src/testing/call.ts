@@ -3,12 +3,10 @@
  * the way Twilio does, and stops when the flow waits for the caller or the call ends.
  */
 import type { CallDirection } from '../http/webhooks.js';
-import { COMMENT, FRAGMENT, type TwiMLElement } from '../runtime/element.js';
+import type { TwiMLElement } from '../runtime/element.js';
 import { specOf } from '../vocabulary/index.js';
-import { formatProblems } from '../validate/problem.js';
 import { deepText, ownText } from '../validate/text.js';
-import { validate } from '../validate/validate.js';
-import { parse, XmlParseError } from '../xml/parse.js';
+import { elements, fetchTwiML, type Session, type TwiMLRequest } from './fetch.js';
 import {
   type DialOutcome,
   type EnqueueOutcome,
@@ -90,8 +88,6 @@ type Step =
 const method = (value: string | undefined): 'GET' | 'POST' => (value?.toUpperCase() === 'GET' ? 'GET' : 'POST');
 const integer = (value: string | undefined, fallback: number) =>
   value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback;
-const elements = (element: TwiMLElement) =>
-  element.children.filter((c): c is TwiMLElement => typeof c !== 'string' && c.type !== COMMENT);
 
 /** What a Dial noun dials, as a readable target. */
 function target(noun: TwiMLElement): string {
@@ -138,6 +134,7 @@ export class Call {
 
   private readonly sids = new Sids();
   private readonly transport: Transport;
+  private readonly session: Session;
   private readonly from: string;
   private readonly to: string;
   private readonly accountSid: string;
@@ -161,6 +158,13 @@ export class Call {
     this.maxRequests = options.maxRequests ?? 50;
     this.outcomes = options.outcomes ?? {};
     this.callSid = this.sids.next('CA');
+    this.session = {
+      transport: this.transport,
+      requests: this.requests,
+      warnings: this.warnings,
+      maxRequests: this.maxRequests,
+      fail: (message) => this.fail(message),
+    };
   }
 
   /** True once the call is over (hung up, rejected, or out of TwiML). */
@@ -225,9 +229,10 @@ export class Call {
     return this.afterEmptyGather(waiting);
   }
 
-  /** The caller hangs up. */
+  /** The caller hangs up (`Caller hangs up` in the transcript); after the end, nothing happens. */
   hangUp(): this {
     if (!this.ended) {
+      this.transcript.push({ verb: 'Caller', hungUp: true });
       this.waiting = undefined;
       this.status = 'completed';
     }
@@ -277,51 +282,25 @@ export class Call {
     throw new SimulationError(message, this.requests);
   }
 
+  /** Fetches a voice document: checked by `fetchTwiML()`, and without messaging verbs. */
+  private async fetchVoice(request: TwiMLRequest): Promise<{ verbs: readonly TwiMLElement[]; documentUrl: string }> {
+    const answer = await fetchTwiML(this.session, request);
+    if (answer.verbs.some((verb) => specOf(verb.type)?.family === 'messaging')) {
+      this.fail(`${answer.where} answered messaging TwiML to a voice request`);
+    }
+    return answer;
+  }
+
   /** Fetches the TwiML at `url` and runs it. */
   private async request(requestMethod: 'GET' | 'POST', url: string, extra: Record<string, string>): Promise<void> {
-    if (this.requests.length >= this.maxRequests) {
-      this.fail(
-        `more than ${this.maxRequests} requests: the flow seems to loop. Last requests:\n` +
-          this.requests
-            .slice(-5)
-            .map((r) => `  ${r.method} ${r.url}`)
-            .join('\n'),
-      );
-    }
     const params = this.params(extra);
-    let answer;
-    try {
-      answer = await this.transport.send(requestMethod, url, params, this.params({}));
-    } catch (error) {
-      this.fail(`${requestMethod} ${url} failed: ${(error as Error).message}`);
-    }
-    const { documentUrl, ...result } = answer;
-    this.requests.push({ method: requestMethod, params, ...result });
-    const where = `${requestMethod} ${url}`;
-    if (answer.status < 200 || answer.status >= 300) {
-      this.fail(`${where} answered ${answer.status}:\n${answer.body.slice(0, 2000)}`);
-    }
-    if (!/^(text|application)\/xml\b|^text\/html\b/i.test(answer.contentType)) {
-      this.fail(`${where} answered Content-Type ${JSON.stringify(answer.contentType)}; TwiML is served as text/xml`);
-    }
-    let document: TwiMLElement;
-    try {
-      document = parse(answer.body);
-    } catch (error) {
-      this.fail(
-        `${where} answered malformed XML: ${error instanceof XmlParseError ? error.message : String(error)}\n${answer.body}`,
-      );
-    }
-    const problems = validate(document);
-    if (problems.some((p) => p.severity === 'error')) {
-      this.fail(`${where} answered invalid TwiML:\n${formatProblems(problems)}\n${answer.body}`);
-    }
-    this.warnings.push(...problems.map((p) => `${where}: ${p.code} at ${p.path}: ${p.message}`));
-    const response = document.type === FRAGMENT ? elements(document).find((e) => e.type === 'Response')! : document;
-    if (elements(response).some((verb) => specOf(verb.type)?.family === 'messaging')) {
-      this.fail(`${where} answered messaging TwiML to a voice request`);
-    }
-    this.cursor = { verbs: elements(response), url: documentUrl, index: 0 };
+    const { verbs, documentUrl } = await this.fetchVoice({
+      method: requestMethod,
+      url,
+      params,
+      redirectParams: this.params({}),
+    });
+    this.cursor = { verbs, url: documentUrl, index: 0 };
     await this.run();
   }
 
@@ -569,8 +548,6 @@ export class Call {
     let url = this.resolve(a.waitUrl, cursor);
     let requestMethod = method(a.waitUrlMethod);
     for (let hops = 0; hops < 5; hops++) {
-      if (this.requests.length >= this.maxRequests)
-        this.fail(`more than ${this.maxRequests} requests in the queue's wait music`);
       const params = this.params({
         QueuePosition: '1',
         QueueSid: queueSid,
@@ -579,18 +556,9 @@ export class Call {
         CurrentQueueSize: '1',
         MaxQueueSize: '100',
       });
-      const { documentUrl, ...answer } = await this.transport.send(requestMethod, url, params);
-      this.requests.push({ method: requestMethod, params, ...answer });
-      if (answer.status < 200 || answer.status >= 300)
-        this.fail(`${requestMethod} ${url} (waitUrl) answered ${answer.status}`);
-      let document: TwiMLElement;
-      try {
-        document = parse(answer.body);
-      } catch (error) {
-        this.fail(`${requestMethod} ${url} (waitUrl) answered malformed XML: ${(error as Error).message}`);
-      }
+      const { verbs, documentUrl } = await this.fetchVoice({ method: requestMethod, url, params, label: '(waitUrl)' });
       let next: string | undefined;
-      for (const verb of elements(document)) {
+      for (const verb of verbs) {
         if (['Say', 'Play', 'Pause'].includes(verb.type)) this.prompt(verb);
         else if (verb.type === 'Gather') elements(verb).forEach((nested) => this.prompt(nested));
         else if (verb.type === 'Leave') {

@@ -9,13 +9,30 @@ import { parse } from '../xml/parse.js';
 /** A TwiML document as an element or as XML text. */
 export type TwiMLLike = TwiMLElement | string;
 
-/** Reads an element or TwiML text into a tree. */
+/**
+ * A value that is neither an element nor TwiML text, named for a message: `number 42`, `null`,
+ * `an object`, `a Response object`, `an array of length 2`, `a function`.
+ */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  switch (typeof value) {
+    case 'object': {
+      if (Array.isArray(value)) return `an array of length ${value.length}`;
+      const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+      return typeof name === 'string' && name !== '' && name !== 'Object' ? `a ${name} object` : 'an object';
+    }
+    case 'function':
+      return 'a function';
+    default:
+      return `${typeof value} ${String(value)}`;
+  }
+}
+
+/** Reads an element or TwiML text into a tree; anything else is a TypeError. */
 export function toTree(value: TwiMLLike): TwiMLElement {
   if (isElement(value)) return value;
   if (typeof value === 'string') return parse(value);
-  throw new TypeError(
-    `twiml-jsx/testing: expected an element or TwiML text, got ${value === null ? 'null' : typeof value}`,
-  );
+  throw new TypeError(`twiml-jsx/testing: expected an element or TwiML text, got ${describeValue(value)}`);
 }
 
 function canonicalChildren(children: readonly TwiMLChild[]): TwiMLChild[] {
@@ -29,7 +46,7 @@ function canonicalChildren(children: readonly TwiMLChild[]): TwiMLChild[] {
     } else if (child.type === FRAGMENT) {
       out.push(...canonicalChildren(child.children));
     } else if (child.type !== COMMENT) {
-      out.push(canonical(child));
+      out.push(canonicalElement(child));
     }
   }
   // Whitespace at the edges of an element's content is formatting; so is whitespace alone.
@@ -39,8 +56,16 @@ function canonicalChildren(children: readonly TwiMLChild[]): TwiMLChild[] {
   return out.filter((c) => c !== '');
 }
 
-/** The canonical tree: sorted attributes, collapsed whitespace, no comments, no fragments. */
-export function canonical(element: TwiMLElement): TwiMLElement {
+/**
+ * The canonical tree: sorted attributes, collapsed whitespace, no comments, no fragments. Like
+ * `canonicalXml()`, it takes an element or TwiML text (parsed, so malformed XML throws an
+ * `XmlParseError`); anything else throws a `TypeError`.
+ */
+export function canonical(value: TwiMLLike): TwiMLElement {
+  return canonicalElement(toTree(value));
+}
+
+function canonicalElement(element: TwiMLElement): TwiMLElement {
   if (element.type === FRAGMENT) {
     const roots = canonicalChildren(element.children).filter((c): c is TwiMLElement => typeof c !== 'string');
     return roots.length === 1 ? roots[0] : makeElement(FRAGMENT, {}, roots);
@@ -50,7 +75,7 @@ export function canonical(element: TwiMLElement): TwiMLElement {
   return makeElement(element.type, attributes, canonicalChildren(element.children));
 }
 
-/** The canonical form written as indented XML, for readable diffs. */
+/** The canonical form written as indented XML, for readable diffs. Takes what `canonical()` takes. */
 export function canonicalXml(value: TwiMLLike): string {
-  return render(canonical(toTree(value)), { validate: false, pretty: true, declaration: false });
+  return render(canonical(value), { validate: false, pretty: true, declaration: false });
 }

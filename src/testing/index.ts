@@ -5,7 +5,9 @@
  * - simulators: `simulateCall()` walks a voice flow through your handlers, `simulateMessage()`
  *   collects the replies to a text.
  */
-export { simulateCall, Call, type CallStatus, type SimulateCallOptions, type Waiting } from './call.js';
+// `Call` is a type only: calls are made by `simulateCall()` (its constructor is internal), and
+// nothing needs the class itself (`instanceof`, subclasses).
+export { simulateCall, type Call, type CallStatus, type SimulateCallOptions, type Waiting } from './call.js';
 export { simulateMessage, type MessageResult, type Reply, type SimulateMessageOptions } from './message.js';
 export type {
   ConnectOutcome,

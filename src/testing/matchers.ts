@@ -7,11 +7,14 @@ import { isElement } from '../runtime/element.js';
 import { formatProblems } from '../validate/problem.js';
 import { validate } from '../validate/validate.js';
 import { XmlParseError } from '../xml/parse.js';
-import { type TwiMLLike, canonicalXml, toTree } from './canonical.js';
+import { type TwiMLLike, canonicalXml, describeValue, toTree } from './canonical.js';
 
-/** What Vitest and Jest pass matchers as `this` (the part used here). */
+/**
+ * What Vitest and Jest pass matchers as `this` (the part used here). `isNot` is optional, as in
+ * Jest 30's `MatcherContext`; the matchers do not read it (the runner applies `.not`).
+ */
 export interface MatcherContext {
-  readonly isNot: boolean;
+  readonly isNot?: boolean;
   readonly utils?: { diff?: (a: unknown, b: unknown) => string | null | undefined };
 }
 
@@ -22,15 +25,15 @@ export interface MatcherResult {
   expected?: unknown;
 }
 
+const isTwiMLLike = (value: unknown): value is TwiMLLike => typeof value === 'string' || isElement(value);
+
 function read(value: unknown, what: string): { xml: string } | { error: string } {
-  if (typeof value !== 'string' && !isElement(value)) {
-    return { error: `${what} is not an element or TwiML text (got ${value === null ? 'null' : typeof value})` };
-  }
+  if (!isTwiMLLike(value)) return { error: `${what} is not an element or TwiML text (got ${describeValue(value)})` };
   try {
-    return { xml: canonicalXml(value as TwiMLLike) };
+    return { xml: canonicalXml(value) };
   } catch (error) {
-    const reason = error instanceof XmlParseError ? `not well-formed XML (${error.message})` : (error as Error).message;
-    return { error: `${what} is ${reason}` };
+    if (!(error instanceof XmlParseError)) throw error;
+    return { error: `${what} is not well-formed XML (${error.message})` };
   }
 }
 
@@ -48,10 +51,13 @@ export const twimlMatchers = {
       return { pass: false, message: () => `toRenderTwiML: ${problem}` };
     }
     const pass = actual.xml === wanted.xml;
+    // The diff goes in the message, and `actual` and `expected` are deliberately not returned: Jest
+    // prints a custom matcher's message only (it keeps the result on `error.matcherResult` for custom
+    // reporters), so a diff outside the message would not show there at all; Vitest prints the message
+    // and, when a result has both `actual` and `expected`, a second diff of its own. This way both
+    // print the diff once.
     return {
       pass,
-      actual: actual.xml,
-      expected: wanted.xml,
       message: () => {
         if (pass) return `expected a different document than:\n${wanted.xml}`;
         const diff = this.utils?.diff?.(wanted.xml, actual.xml);
@@ -67,13 +73,16 @@ export const twimlMatchers = {
    * @example expect(<Menu />).toBeValidTwiML()
    */
   toBeValidTwiML(this: MatcherContext, received: unknown): MatcherResult {
+    if (!isTwiMLLike(received)) {
+      const got = describeValue(received);
+      return { pass: false, message: () => `expected valid TwiML, got ${got}: pass an element or TwiML text` };
+    }
     let problems;
     try {
-      problems = validate(toTree(received as TwiMLLike));
+      problems = validate(toTree(received));
     } catch (error) {
-      const reason =
-        error instanceof XmlParseError ? `not well-formed XML: ${error.message}` : (error as Error).message;
-      return { pass: false, message: () => `expected valid TwiML, but it is ${reason}` };
+      if (!(error instanceof XmlParseError)) throw error;
+      return { pass: false, message: () => `expected valid TwiML, but it is not well-formed XML: ${error.message}` };
     }
     const errors = problems.filter((p) => p.severity === 'error');
     return {
@@ -87,14 +96,20 @@ export const twimlMatchers = {
 };
 
 /**
- * The matchers' types, to merge into your test framework's assertion interface:
+ * The matchers' types, to merge into your test framework's. With Vitest 3.2 or later, in a
+ * declaration file your `tsconfig.json` includes (e.g. `test/vitest.d.ts`); `Matchers` types
+ * `expect(x).toRenderTwiML()`, the asymmetric `expect.toRenderTwiML()` and `expect.extend()`. Keep
+ * the `import 'vitest'` line: it makes the file augment Vitest's module (with `import type` alone,
+ * an `Assertion` augmentation is ignored without a word).
  * ```ts
- * // vitest.d.ts
+ * import 'vitest';
  * import type { TwiMLMatchers } from 'twiml-jsx/testing';
+ *
  * declare module 'vitest' {
- *   interface Assertion<T = any> extends TwiMLMatchers<T> {}
+ *   interface Matchers<T = any> extends TwiMLMatchers<T> {}
  * }
  * ```
+ * docs/testing.md has the setup for older Vitest and for Jest.
  */
 export interface TwiMLMatchers<R = unknown> {
   /** The same TwiML document as `expected`, ignoring formatting, attribute order and comments. */

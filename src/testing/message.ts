@@ -2,11 +2,8 @@
  * The message simulator: sends an incoming-message webhook to your app and collects the
  * replies its TwiML sends, following `<Redirect>`s and `<Message action>`s.
  */
-import { COMMENT, FRAGMENT, type TwiMLElement } from '../runtime/element.js';
-import { formatProblems } from '../validate/problem.js';
 import { deepText, ownText } from '../validate/text.js';
-import { validate } from '../validate/validate.js';
-import { parse } from '../xml/parse.js';
+import { elements, fetchTwiML, type PlainTextAnswer, type Session, type TwiMLDocument } from './fetch.js';
 import { SIMULATED_ACCOUNT_SID, Sids, messageParams } from './params.js';
 import { type App, type SimulatedRequest, SimulationError, Transport } from './transport.js';
 
@@ -49,10 +46,9 @@ export interface Reply {
 export interface MessageResult {
   readonly replies: readonly Reply[];
   readonly requests: readonly SimulatedRequest[];
+  /** Validation warnings of the documents answered, as `METHOD url: code at path: message`. */
+  readonly warnings: readonly string[];
 }
-
-const elements = (element: TwiMLElement) =>
-  element.children.filter((c): c is TwiMLElement => typeof c !== 'string' && c.type !== COMMENT);
 
 function contentTypeOf(url: string): string {
   const extension = /\.([a-z0-9]+)(?:\?|$)/i.exec(url)?.[1]?.toLowerCase();
@@ -88,41 +84,38 @@ export async function simulateMessage(app: App, options: SimulateMessageOptions 
   });
   const replies: Reply[] = [];
   const requests: SimulatedRequest[] = [];
-  const fail: (message: string) => never = (message) => {
-    throw new SimulationError(message, requests);
+  const warnings: string[] = [];
+  const session: Session = {
+    transport,
+    requests,
+    warnings,
+    maxRequests: options.maxRequests ?? 20,
+    fail: (message) => {
+      throw new SimulationError(message, requests);
+    },
   };
 
-  let next: { method: 'GET' | 'POST'; url: string; params: Record<string, string> } | undefined = {
+  type Next = { method: 'GET' | 'POST'; url: string; params: Record<string, string> };
+  let next: Next | undefined = {
     method: 'POST',
     url: transport.resolve(options.url ?? '/sms'),
     params: { ...base, ...options.params },
   };
   while (next) {
-    if (requests.length >= (options.maxRequests ?? 20))
-      fail(`more than ${options.maxRequests ?? 20} requests: the flow seems to loop`);
-    const { method, url, params } = next;
+    const request: Next = next;
     next = undefined;
-    const { documentUrl, ...answer } = await transport.send(method, url, params, base);
-    requests.push({ method, params, ...answer });
-    const where = `${method} ${url}`;
-    if (answer.status < 200 || answer.status >= 300)
-      fail(`${where} answered ${answer.status}:\n${answer.body.slice(0, 2000)}`);
-    if (/^text\/plain\b/i.test(answer.contentType)) {
+    const answer: TwiMLDocument | PlainTextAnswer = await fetchTwiML(
+      session,
+      { ...request, redirectParams: base },
+      { plainText: true },
+    );
+    if (answer.kind === 'text') {
       // Twilio sends a plain-text answer back as the reply.
       if (answer.body.trim() !== '') replies.push({ body: answer.body, media: [], to: from, from: to });
       break;
     }
-    let document: TwiMLElement;
-    try {
-      document = parse(answer.body);
-    } catch (error) {
-      fail(`${where} answered malformed XML: ${(error as Error).message}`);
-    }
-    const problems = validate(document);
-    if (problems.some((p) => p.severity === 'error'))
-      fail(`${where} answered invalid TwiML:\n${formatProblems(problems)}`);
-    const response = document.type === FRAGMENT ? elements(document).find((e) => e.type === 'Response')! : document;
-    for (const verb of elements(response)) {
+    const { where, documentUrl } = answer;
+    for (const verb of answer.verbs) {
       if (verb.type === 'Message') {
         const children = elements(verb);
         const bodies = children.filter((c) => c.type === 'Body').map((c) => deepText(c));
@@ -148,9 +141,9 @@ export async function simulateMessage(app: App, options: SimulateMessageOptions 
         };
         break;
       } else {
-        fail(`${where} answered <${verb.type}>, which is not messaging TwiML`);
+        session.fail(`${where} answered <${verb.type}>, which is not messaging TwiML`);
       }
     }
   }
-  return { replies, requests };
+  return { replies, requests, warnings };
 }

@@ -11,7 +11,14 @@ export type TranscriptEntry =
   | { readonly verb: 'Play'; readonly url?: string; readonly digits?: string; readonly loop?: number }
   | { readonly verb: 'Pause'; readonly seconds: number }
   | { readonly verb: 'Gather'; readonly input: readonly string[] }
-  | { readonly verb: 'Caller'; readonly pressed?: string; readonly said?: string; readonly silent?: true }
+  /** What the caller did: one of `pressed`, `said`, `silent` (a `<Gather>` timed out) or `hungUp`. */
+  | {
+      readonly verb: 'Caller';
+      readonly pressed?: string;
+      readonly said?: string;
+      readonly silent?: true;
+      readonly hungUp?: true;
+    }
   | {
       readonly verb: 'Dial';
       readonly to: readonly string[];
@@ -50,7 +57,9 @@ export function formatEntry(entry: TranscriptEntry): string {
         ? `Caller presses ${entry.pressed}`
         : entry.said !== undefined
           ? `Caller says "${entry.said}"`
-          : 'Caller is silent';
+          : entry.hungUp
+            ? 'Caller hangs up'
+            : 'Caller is silent';
     case 'Dial':
       return `Dial: ${entry.to.join(', ')} → ${entry.status}${entry.duration !== undefined ? ` (${entry.duration}s)` : ''}`;
     case 'Record':

@@ -181,6 +181,7 @@ describe('simulateCall', () => {
     const call = await simulateCall(app.fetch, { authToken });
     call.hangUp();
     expect(call).toMatchObject({ ended: true, status: 'completed', waiting: undefined });
+    expect(call.transcript.at(-1)).toEqual({ verb: 'Caller', hungUp: true });
     await expect(call.press('1')).rejects.toThrow('the call has ended (completed); the caller cannot press keys');
   });
 
@@ -266,6 +267,7 @@ describe('comparing documents', () => {
   <Redirect>/voice</Redirect>
 </Response>`;
     assert.equal(canonicalXml(recorded), canonicalXml(<MenuChoice digits="9" />));
+    assert.deepEqual(canonical(recorded), canonical(<MenuChoice digits="9" />));
     expect(canonicalXml(recorded)).toMatchInlineSnapshot(`
       <Response>
         <Say voice="Polly.Joanna-Neural">Sorry, I didn't get that.</Say>
@@ -352,6 +354,13 @@ describe('the guide', () => {
       'configuration',
       'older Vitest',
       'Jest',
+    ]);
+  });
+
+  it('registers the matchers in the Jest block without a cast (test/testing/matchers.test.tsx checks the types)', () => {
+    const jest = blocks.find((b) => b.id === 'Jest')!.code;
+    expect(jest.split('\n').filter((line) => line.includes('expect.extend('))).toEqual([
+      'expect.extend(twimlMatchers);',
     ]);
   });
 

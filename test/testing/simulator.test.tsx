@@ -18,14 +18,20 @@ import {
   type TwiMLElement,
 } from 'twiml-jsx';
 import { type CallDirection, type DialCallback, type EnqueueCallback, type PayCallback, twiml } from 'twiml-jsx/http';
+import * as testing from 'twiml-jsx/testing';
 import {
+  type App,
+  type Call,
   type DialStatus,
+  formatEntry,
   type PayResult,
   type QueueResult,
   type SimulateCallOptions,
   simulateCall,
+  simulateMessage,
   SimulationError,
   type SimulatedRequest,
+  type TranscriptEntry,
 } from 'twiml-jsx/testing';
 
 // `Response` here is the TwiML component; the Fetch class is `globalThis.Response`.
@@ -358,7 +364,28 @@ describe('verbs', () => {
     );
     expect(call).toMatchObject({ ended: true, status: 'completed', waiting: undefined });
     expect(() => call.hangUp()).not.toThrow();
+    expect(String(call)).toBe('Say: Bye');
     await expect(call.press('1')).rejects.toThrow(/the call has ended/);
+  });
+
+  it('the caller hangs up: the transcript says so, once', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Gather action="/next" />
+          </Response>
+        ),
+      }),
+    );
+    call.hangUp();
+    call.hangUp();
+    expect(call).toMatchObject({ ended: true, status: 'completed', waiting: undefined });
+    expect(call.transcript).toEqual([
+      { verb: 'Gather', input: ['dtmf'] },
+      { verb: 'Caller', hungUp: true },
+    ]);
+    expect(String(call)).toBe('Gather: waiting for dtmf\nCaller hangs up');
   });
 
   it('Hangup ends the call', async () => {
@@ -459,6 +486,191 @@ describe('failures show the request that caused them', () => {
 
   it('rejects an app that is neither a handler nor a URL', async () => {
     await expect(simulateCall('not a url')).rejects.toThrow(/app must be a Fetch handler or an absolute base URL/);
+  });
+});
+
+type Handler = (request: Request) => globalThis.Response | Promise<globalThis.Response>;
+/** A Fetch handler answering `body` as text/xml. */
+const xml = (body: string) => () => new globalThis.Response(body, { headers: { 'content-type': 'text/xml' } });
+const refusals: [string, App, string, number][] = [
+  [
+    'a handler that throws',
+    () => {
+      throw new Error('connection reset');
+    },
+    'POST https://example.com/hook failed: connection reset',
+    0,
+  ],
+  [
+    'endless HTTP redirects',
+    () => new globalThis.Response(null, { status: 302, headers: { location: '/hook' } }),
+    'POST https://example.com/hook failed: more than 10 HTTP redirects from https://example.com/hook (Twilio error 11215)',
+    0,
+  ],
+  [
+    'a non-2xx answer',
+    () => new globalThis.Response('boom', { status: 500 }),
+    'POST https://example.com/hook answered 500:\nboom',
+    1,
+  ],
+  [
+    'a JSON answer',
+    () => globalThis.Response.json({ reply: 'hi' }),
+    'POST https://example.com/hook answered Content-Type "application/json"; TwiML is served as text/xml',
+    1,
+  ],
+  [
+    'malformed XML',
+    xml('<Response>'),
+    'POST https://example.com/hook answered malformed XML: line 1, column 10: the document ends before its root element is closed\n<Response>',
+    1,
+  ],
+  [
+    'invalid TwiML',
+    xml('<Response><Pause length="0"/></Response>'),
+    'POST https://example.com/hook answered invalid TwiML:\n' +
+      'error out-of-range at Response > Pause (line 1, column 11): <Pause> length="0" is out of range; allowed: at least 1\n' +
+      '<Response><Pause length="0"/></Response>',
+    1,
+  ],
+  [
+    'a redirect loop',
+    xml('<Response><Redirect>/hook</Redirect></Response>'),
+    'more than 3 requests: the flow seems to loop. Last requests:\n' +
+      '  POST https://example.com/hook\n  POST https://example.com/hook\n  POST https://example.com/hook',
+    3,
+  ],
+];
+
+describe.each([
+  ['simulateCall', (app: App) => simulateCall(app, { url: '/hook', maxRequests: 3 })],
+  ['simulateMessage', (app: App) => simulateMessage(app, { url: '/hook', maxRequests: 3 })],
+])('%s checks every answer the same way', (_, simulate) => {
+  it.each(refusals)('%s', async (_, answer, message, answered) => {
+    const failure = await simulate(answer).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SimulationError);
+    expect((failure as SimulationError).message).toBe(message);
+    expect((failure as SimulationError).requests).toHaveLength(answered);
+  });
+});
+
+describe('validation warnings are kept, with the request', () => {
+  it.each([
+    [
+      'simulateCall',
+      async () =>
+        (await simulateCall(xml('<Response><Say>Hi</Say><Hangup/><Say>never</Say></Response>'), { url: '/hook' }))
+          .warnings,
+      ['POST https://example.com/hook: unreachable at Response > Say[2]: <Say> never runs: the call ends at <Hangup>'],
+    ],
+    [
+      'simulateMessage',
+      async () =>
+        (
+          await simulateMessage(
+            app({
+              '/hook': () => (
+                <Response>
+                  <Redirect>/done</Redirect>
+                  <Say>never</Say>
+                </Response>
+              ),
+              '/done': () => <Response />,
+            }),
+            { url: '/hook' },
+          )
+        ).warnings,
+      [
+        'POST https://example.com/hook: unreachable at Response > Say: <Say> never runs: control moves to the <Redirect> URL',
+      ],
+    ],
+  ])('%s', async (_, warnings, expected) => {
+    expect(await warnings()).toEqual(expected);
+  });
+});
+
+describe("the queue's wait document is requested like any other", () => {
+  /** A call that enqueues the caller with `/wait` as its waitUrl, answered by `wait`. */
+  const enqueue = (wait: Handler) => async (request: Request) =>
+    new URL(request.url).pathname === '/voice'
+      ? xml('<Response><Enqueue waitUrl="/wait">support</Enqueue></Response>')()
+      : wait(request);
+
+  it.each<[string, Handler, string]>([
+    [
+      'a handler that throws',
+      () => {
+        throw new Error('connection reset');
+      },
+      'POST https://example.com/wait (waitUrl) failed: connection reset',
+    ],
+    [
+      'a non-2xx answer',
+      () => new globalThis.Response('boom', { status: 500 }),
+      'POST https://example.com/wait (waitUrl) answered 500:\nboom',
+    ],
+    [
+      'a JSON answer',
+      () => globalThis.Response.json({}),
+      'POST https://example.com/wait (waitUrl) answered Content-Type "application/json"; TwiML is served as text/xml',
+    ],
+    [
+      'malformed XML',
+      xml('<Response>'),
+      'POST https://example.com/wait (waitUrl) answered malformed XML: line 1, column 10: the document ends before its root element is closed\n<Response>',
+    ],
+    [
+      'invalid TwiML',
+      xml('<Response><Pause length="0"/></Response>'),
+      'POST https://example.com/wait (waitUrl) answered invalid TwiML:\n' +
+        'error out-of-range at Response > Pause (line 1, column 11): <Pause> length="0" is out of range; allowed: at least 1\n' +
+        '<Response><Pause length="0"/></Response>',
+    ],
+    [
+      'messaging TwiML',
+      xml('<Response><Message>hi</Message></Response>'),
+      'POST https://example.com/wait (waitUrl) answered messaging TwiML to a voice request',
+    ],
+  ])('%s fails the simulation', async (_, wait, message) => {
+    const failure = await simulateCall(enqueue(wait)).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SimulationError);
+    expect((failure as SimulationError).message).toBe(message);
+  });
+
+  it('its warnings are kept', async () => {
+    const call = await simulateCall(enqueue(xml('<Response><Say>Hold on</Say><Hangup/><Say>never</Say></Response>')));
+    expect(String(call)).toBe('Say: Hold on\nHangup\nEnqueue: support → hangup');
+    expect(call.warnings).toEqual([
+      'POST https://example.com/wait (waitUrl): unreachable at Response > Say[2]: <Say> never runs: the call ends at <Hangup>',
+    ]);
+  });
+});
+
+describe('the transcript', () => {
+  it.each<[TranscriptEntry, string]>([
+    [{ verb: 'Caller', pressed: '12#' }, 'Caller presses 12#'],
+    [{ verb: 'Caller', said: 'sales please' }, 'Caller says "sales please"'],
+    [{ verb: 'Caller', silent: true }, 'Caller is silent'],
+    [{ verb: 'Caller', hungUp: true }, 'Caller hangs up'],
+  ])('formatEntry(%o) is %j', (entry, line) => {
+    expect(formatEntry(entry)).toBe(line);
+  });
+});
+
+describe('exports', () => {
+  it('Call is a type only: calls come from simulateCall()', () => {
+    expect(Object.keys(testing).sort()).toEqual([
+      'SimulationError',
+      'canonical',
+      'canonicalXml',
+      'formatEntry',
+      'formatTranscript',
+      'simulateCall',
+      'simulateMessage',
+      'twimlMatchers',
+      'twimlSerializer',
+    ]);
+    expectTypeOf(simulateCall).returns.resolves.toEqualTypeOf<Call>();
   });
 });
 
