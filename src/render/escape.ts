@@ -43,16 +43,20 @@ function invalidIndex(value: string): number {
   return -1;
 }
 
-/** What each ASCII character becomes: `undefined` stays, `null` cannot be written at all. */
+/**
+ * What each ASCII character becomes: `undefined` stays, `null` cannot be written at all (the C0
+ * controls other than tab, line feed and carriage return).
+ */
 function table(replacements: Record<string, string>): readonly (string | null | undefined)[] {
   const entries: (string | null | undefined)[] = [];
   for (let code = 0; code < 128; code++) {
     const char = String.fromCharCode(code);
-    entries.push(char in replacements ? replacements[char] : code < 32 ? null : undefined);
+    const control = code < 32 && code !== 9 && code !== 10 && code !== 13;
+    entries.push(char in replacements ? replacements[char] : control ? null : undefined);
   }
   return entries;
 }
-const TEXT_TABLE = table({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;', '\t': '\t', '\n': '\n' });
+const TEXT_TABLE = table({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' });
 const ATTRIBUTE_TABLE = table({
   '&': '&amp;',
   '<': '&lt;',
@@ -77,7 +81,6 @@ function escapeFrom(
       const replacement = replacements[code];
       if (replacement === undefined) continue;
       if (replacement === null) return undefined;
-      if (replacement.length === 1) continue; // tab and line feed stay in text
       out += value.slice(last, i) + replacement;
       last = i + 1;
     } else if (code >= 0xd800) {

@@ -1,8 +1,7 @@
 /**
  * The problems an element has on its own: its attributes and text, the kinds of its children,
- * and the rules that look at it and its children. They need nothing above the element, so they
- * are worked out when the element is built (see `runtime/element.ts`); `validate()` only
- * collects them, with paths, from the parts of the tree that have any.
+ * and the rules that look at it and its children. They need nothing above the element;
+ * `validate()` works them out element by element in its walk and adds the paths.
  */
 import { COMMENT } from '../runtime/brand.js';
 import type { TwiMLChild, TwiMLElement } from '../runtime/element.js';

@@ -1,7 +1,7 @@
 /**
  * Rules that look at more than one attribute or element at a time. Each rule belongs to an
- * element and looks at that element and its children only (never its parent), so it can run as
- * soon as the element is built; its code, severity and source are in `codes.ts`.
+ * element and looks at that element and its children only (never its parent); its code,
+ * severity and source are in `codes.ts`.
  */
 import { COMMENT } from '../runtime/brand.js';
 import type { TwiMLChild, TwiMLElement } from '../runtime/element.js';

@@ -4,7 +4,7 @@
  * `streams.ts`.)
  */
 import { GATHER_LANGUAGES } from './languages.js';
-import { actionCallback, CONNECT_NOUNS, RECORDING_EVENTS, TRIM_VALUES } from './shared.js';
+import { actionCallback, CONNECT_NOUNS, RECORD_CALL_VALUES, RECORDING_EVENTS, TRIM_VALUES } from './shared.js';
 import { boolean, element, integer, listOf, number, oneOf, openOneOf, string, typed, url } from './spec.js';
 
 /** Languages of ConversationRelay speech; `multi` lets Twilio detect the language. */
@@ -149,15 +149,7 @@ export const Conversation = element({
     /** HTTP method for `url`: `GET` or `POST`. */
     method: oneOf(['GET', 'POST']),
     /** Record the call: from answer or from ringing, mono or dual-channel. */
-    record: oneOf([
-      'do-not-record',
-      'record-from-answer',
-      'record-from-ringing',
-      'record-from-answer-dual',
-      'record-from-ringing-dual',
-      'true',
-      'false',
-    ]),
+    record: oneOf(RECORD_CALL_VALUES),
     /** Remove silence at the start and end of the recording. */
     trim: oneOf(TRIM_VALUES),
     /** URL Twilio requests when the recording changes state. */

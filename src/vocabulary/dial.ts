@@ -1,5 +1,12 @@
 /** `<Dial>` and the nouns it connects the caller to. */
-import { DIAL_NOUNS, machineDetection, nounCallbacks, recordingCallbacks, TRIM_VALUES } from './shared.js';
+import {
+  DIAL_NOUNS,
+  machineDetection,
+  nounCallbacks,
+  recordingCallbacks,
+  RECORD_CALL_VALUES,
+  TRIM_VALUES,
+} from './shared.js';
 import { boolean, element, integer, listOf, method, oneOf, string, url } from './spec.js';
 
 /** @see https://www.twilio.com/docs/voice/twiml/dial */
@@ -45,15 +52,7 @@ export const Dial = element({
      * Record the dialed call: from answer or from ringing, mono or dual-channel.
      * @default do-not-record
      */
-    record: oneOf([
-      'do-not-record',
-      'record-from-answer',
-      'record-from-ringing',
-      'record-from-answer-dual',
-      'record-from-ringing-dual',
-      'true',
-      'false',
-    ]),
+    record: oneOf(RECORD_CALL_VALUES),
     /**
      * Which side of the call to record.
      * @default both

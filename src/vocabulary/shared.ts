@@ -56,6 +56,17 @@ export const CALL_PROGRESS_EVENTS = ['initiated', 'ringing', 'answered', 'comple
 /** Recording events reported to `recordingStatusCallback`. */
 export const RECORDING_EVENTS = ['in-progress', 'completed', 'absent'] as const;
 
+/** `record` values of a dialed or connected call: when recording starts, mono or dual-channel. */
+export const RECORD_CALL_VALUES = [
+  'do-not-record',
+  'record-from-answer',
+  'record-from-ringing',
+  'record-from-answer-dual',
+  'record-from-ringing-dual',
+  'true',
+  'false',
+] as const;
+
 /** `trim` values of recordings. */
 export const TRIM_VALUES = ['trim-silence', 'do-not-trim'] as const;
 
