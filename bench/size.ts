@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 /**
  * What the core may weigh, gzipped; test/size.test.ts fails above it. It sits just above the
@@ -13,10 +13,14 @@ import { build } from 'esbuild';
  */
 export const CORE_BUDGET_GZIPPED = 18_000;
 
-export async function coreBundleSize(): Promise<{ minified: number; gzipped: number }> {
-  const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+export interface BundleSize {
+  readonly minified: number;
+  readonly gzipped: number;
+}
+
+async function bundleSize(options: Pick<BuildOptions, 'entryPoints' | 'stdin'>): Promise<BundleSize> {
   const result = await build({
-    entryPoints: [entry],
+    ...options,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -26,4 +30,28 @@ export async function coreBundleSize(): Promise<{ minified: number; gzipped: num
   });
   const code = result.outputFiles[0].contents;
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+export function coreBundleSize(): Promise<BundleSize> {
+  return bundleSize({ entryPoints: [fileURLToPath(new URL('../dist/index.js', import.meta.url))] });
+}
+
+/**
+ * What the core weighs without its validator, bundled from the sources the same way: every
+ * component with its vocabulary table, the JSX runtime and the XML writer (a `render()` that
+ * checks nothing). The difference from the whole core is what validation costs.
+ */
+export function coreWithoutValidationSize(): Promise<BundleSize> {
+  return bundleSize({
+    stdin: {
+      contents: [
+        "export * from './src/components.ts';",
+        "export { Comment, Fragment, createElement, jsx } from './src/runtime/jsx.ts';",
+        "export { writeXml } from './src/render/write.ts';",
+        "export { XML_DECLARATION } from './src/render/declaration.ts';",
+      ].join('\n'),
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      loader: 'ts',
+    },
+  });
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import {
   Break,
@@ -315,5 +316,55 @@ describe('nesting', () => {
       </Response>
     );
     expect(render(big, { validate: false })).toHaveLength(38 + 10 + 10_000 * 8 + 11);
+  });
+});
+
+describe("the README's Performance sample: static parts as module constants", () => {
+  // The sample, as the README writes it (the test below checks they agree).
+  const MENU = (
+    <>
+      <Say>For sales, press 1. For support, press 2.</Say>
+      <Play>https://example.com/prompts/menu.mp3</Play>
+    </>
+  );
+
+  const Welcome = ({ company }: { company: string }) => (
+    <Response>
+      <Say>Thanks for calling {company}.</Say>
+      <Gather numDigits={1} action="/menu/choice">
+        {MENU}
+      </Gather>
+    </Response>
+  );
+
+  it('is the README sample', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const sample = /## Performance\n[^#]*?```tsx\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    const words = (code: string) =>
+      code
+        .replace(/export /g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const here = readFileSync(new URL(import.meta.url), 'utf8');
+    expect(sample).toBeDefined();
+    expect(words(here)).toContain(words(sample!));
+  });
+
+  it('reuses the constant elements in every document, rendered and checked as in place', () => {
+    const first = <Welcome company="Owl & Co." />;
+    const second = <Welcome company="Bee" />;
+    const menuOf = (tree: TwiMLElement) => (tree.children[1] as TwiMLElement).children;
+    expect(menuOf(first)[0]).toBe(menuOf(second)[0]);
+    const menu =
+      '<Gather numDigits="1" action="/menu/choice"><Say>For sales, press 1. For support, press 2.</Say>' +
+      '<Play>https://example.com/prompts/menu.mp3</Play></Gather>';
+    const warn = vi.fn();
+    expect(render(first, { onWarning: warn })).toBe(
+      `${DECLARATION}<Response><Say>Thanks for calling Owl &amp; Co..</Say>${menu}</Response>`,
+    );
+    expect(render(second, { onWarning: warn })).toBe(
+      `${DECLARATION}<Response><Say>Thanks for calling Bee.</Say>${menu}</Response>`,
+    );
+    expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -97,6 +97,35 @@ describe('element tree', () => {
     );
   });
 
+  const pause = <Pause />;
+  const fragment = (
+    <>
+      <Hangup />
+      tail
+    </>
+  );
+  it.each<[string, unknown[], string[]]>([
+    ['elements and text', [pause, 'a', pause], ['Pause', 'a', 'Pause']],
+    ['adjacent text', [pause, 'a', 'b'], ['Pause', 'ab']],
+    ['adjacent text and numbers', ['a', 1, 2n], ['a12']],
+    ['empty text', ['', pause, ''], ['Pause']],
+    ['a fragment', ['a', fragment, 'b'], ['a', 'Hangup', 'tailb']],
+    ['nested arrays and nothing', [[pause, [null, 'x']], false, undefined, 'y'], ['Pause', 'xy']],
+  ])('normalises a children array given to jsxs: %s', (_, children, expected) => {
+    const built = jsxs(Say, { children });
+    expect(built.children.map((c) => (typeof c === 'string' ? c : c.type))).toEqual(expected);
+  });
+
+  it('keeps its own copy of a children array', () => {
+    const children: TwiMLNode[] = [<Say>a</Say>, 'b'];
+    const gather = jsxs(Gather, { children });
+    children.push(<Hangup />);
+    children[0] = 'x';
+    expect(gather.children).toHaveLength(2);
+    expect(gather.children[0]).toMatchObject({ type: 'Say' });
+    expect(xml(gather)).toBe('<Gather><Say>a</Say>b</Gather>');
+  });
+
   it('runs function components with their props, at once', () => {
     function Menu({ retries, prompt }: { retries: number; prompt: string }) {
       return (

@@ -3,6 +3,7 @@
  * that rule. Messages say what is wrong and what is allowed.
  */
 import { describe, expect, it } from 'vitest';
+import { parse } from 'twiml-jsx/xml';
 import {
   Application,
   ApplicationSid,
@@ -1404,5 +1405,93 @@ describe('render() and validation', () => {
         </Response>,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('checks are remembered by the elements they belong to', () => {
+  // Constants reused across documents, as a flow keeps its static parts.
+  const badPause = loose(Pause, { length: 0 });
+  const prompts = (
+    <Gather numDigits={1}>
+      <Say>Press 1</Say>
+      {badPause}
+      <Dial>+15555550100</Dial>
+    </Gather>
+  );
+  const summary = (problems: readonly Problem[]) => problems.map((p) => `${p.code} ${p.path}`);
+
+  it('reports a reused subtree at each place it appears, with that place in the path', () => {
+    const first = validate(
+      <Response>
+        <Say>hi</Say>
+        {prompts}
+      </Response>,
+    );
+    const second = validate(
+      <Response>
+        {prompts}
+        <Redirect>/again</Redirect>
+        {prompts}
+        {badPause}
+      </Response>,
+    );
+    expect(summary(first)).toEqual([
+      'out-of-range Response > Gather > Pause',
+      'invalid-child Response > Gather > Dial',
+    ]);
+    expect(summary(second)).toEqual([
+      'out-of-range Response > Gather[1] > Pause',
+      'invalid-child Response > Gather[1] > Dial',
+      'unreachable Response > Gather[2]',
+      'out-of-range Response > Gather[2] > Pause',
+      'invalid-child Response > Gather[2] > Dial',
+      'unreachable Response > Pause',
+      'out-of-range Response > Pause',
+    ]);
+  });
+
+  it('gives the same problems on every render, as new objects each time', () => {
+    const tree = loose(Response, { voice: 'man' }, prompts, <Hangup />, <Say>never</Say>) as TwiMLElement;
+    const once = validate(tree);
+    const twice = validate(tree);
+    expect(summary(once)).toEqual([
+      'unknown-attribute Response',
+      'out-of-range Response > Gather > Pause',
+      'invalid-child Response > Gather > Dial',
+      'unreachable Response > Say',
+    ]);
+    expect(twice).toEqual(once);
+    for (const [index, problem] of once.entries()) {
+      expect(twice[index]).not.toBe(problem);
+      (problem as { path: string }).path = 'edited';
+    }
+    expect(validate(tree)).toEqual(twice);
+    const thrown = (() => {
+      try {
+        render(tree);
+      } catch (error) {
+        return (error as TwiMLValidationError).problems;
+      }
+    })();
+    expect(thrown).toEqual(twice);
+  });
+
+  it('keeps source positions of parsed documents on repeated checks', () => {
+    const tree = parse('<Response>\n  <Pause length="0"/>\n</Response>');
+    const expected = [expect.objectContaining({ code: 'out-of-range', path: 'Response > Pause', line: 2, column: 3 })];
+    expect(validate(tree)).toEqual(expected);
+    expect(validate(tree)).toEqual(expected);
+  });
+
+  it('checks elements from another copy of the library every time', () => {
+    const foreign = (tag: string, attributes: Record<string, string>, children: unknown[]) => ({
+      $$typeof: Symbol.for('twiml-jsx.element'),
+      type: tag,
+      attributes,
+      children,
+    });
+    const tree = foreign('Response', {}, [foreign('Pause', { length: '0' }, [])]) as never;
+    expect(summary(validate(tree))).toEqual(['out-of-range Response > Pause']);
+    expect(summary(validate(tree))).toEqual(['out-of-range Response > Pause']);
   });
 });

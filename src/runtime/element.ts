@@ -77,6 +77,11 @@ class Element implements TwiMLElement {
   readonly #xml: string | undefined;
   /** Levels of elements from this one down: bounded, so every walk over a tree is safe. */
   readonly #depth: number;
+  /**
+   * What validation found in this element and below, once worked out: the element is
+   * immutable, so a subtree reused across documents (a module-level constant) is checked once.
+   */
+  #checked: readonly unknown[] | undefined = undefined;
 
   /** `open` is the start tag with its attributes, without `>`, when the caller wrote it already. */
   constructor(
@@ -123,6 +128,14 @@ class Element implements TwiMLElement {
   static xmlOf(element: TwiMLElement): string | undefined {
     return #xml in element ? (element as Element).#xml : undefined;
   }
+
+  static checkedOf(element: TwiMLElement): readonly unknown[] | undefined {
+    return #checked in element ? (element as Element).#checked : undefined;
+  }
+
+  static remember(element: TwiMLElement, checked: readonly unknown[]): void {
+    if (#checked in element) (element as Element).#checked = checked;
+  }
 }
 
 /** `<tag name="value"…` (no `>`), or null when a value cannot be written. */
@@ -143,6 +156,13 @@ function commentXml(text: string): string | undefined {
 
 /** The compact XML an element carries, if it was built by this library and can be written. */
 export const compactXmlOf: (element: TwiMLElement) => string | undefined = Element.xmlOf;
+
+/**
+ * The validation result an element built here keeps for its subtree (see `validate.ts`), or
+ * `undefined` when it was never checked or was built elsewhere; `rememberChecked` stores it.
+ */
+export const checkedOf: (element: TwiMLElement) => readonly unknown[] | undefined = Element.checkedOf;
+export const rememberChecked: (element: TwiMLElement, checked: readonly unknown[]) => void = Element.remember;
 
 /**
  * Builds an element from already-normalised parts (used by `parse()` and the runtime). Names
@@ -249,9 +269,32 @@ function pushChild(out: TwiMLChild[], child: unknown, tag: string): void {
 export function normalizeChildren(children: unknown, tag: string): readonly TwiMLChild[] {
   if (typeof children === 'string') return children === '' ? NO_CHILDREN : [children];
   if (children === undefined || children === null) return NO_CHILDREN;
+  if (children instanceof Element) return children.type === FRAGMENT ? children.children : [children];
+  if (Array.isArray(children) && isClean(children)) return children.slice();
   const out: TwiMLChild[] = [];
   pushChild(out, children, tag);
   return out.length === 0 ? NO_CHILDREN : out;
+}
+
+/**
+ * True when a JSX children array needs no normalising: it holds only elements built here (no
+ * fragments) and non-empty strings, never two strings in a row. The usual case of `jsxs`.
+ */
+function isClean(children: readonly unknown[]): boolean {
+  if (children.length === 0) return false;
+  let text = false;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (typeof child === 'string') {
+      if (text || child === '') return false;
+      text = true;
+    } else if (child instanceof Element && child.type !== FRAGMENT) {
+      text = false;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** How a known prop is written: its XML name, and the text before its value (` name="`). */

@@ -8,11 +8,12 @@ import { sizeProblem, writeXml } from '../render/write.js';
 import {
   COMMENT,
   FRAGMENT,
-  type TwiMLChild,
   type TwiMLElement,
+  checkedOf,
   describeValue,
   isElement,
   positionOf,
+  rememberChecked,
 } from '../runtime/element.js';
 import { PROBLEM_CODES } from './codes.js';
 import { compiled } from './compile.js';
@@ -20,53 +21,68 @@ import { type Issue, localIssues } from './local.js';
 import { segmentOf } from './path.js';
 import { type Problem, TwiMLValidationError } from './problem.js';
 
-/** The problems of a tree, in document order. */
-class Collector {
-  readonly problems: Problem[] = [];
-  /** Where the walk is: the root's path, then each open element's siblings and index. */
-  private rootPath = '';
-  private readonly siblings: (readonly TwiMLChild[])[] = [];
-  private readonly indexes: number[] = [];
+const NONE: readonly Problem[] = [];
 
-  /** The path of the element being visited (built only when there is a problem to report). */
-  private path(): string {
-    let path = this.rootPath;
-    for (let i = 0; i < this.siblings.length; i++) path += ' > ' + segmentOf(this.siblings[i], this.indexes[i]);
-    return path;
+function problemOf(issue: Issue, path: string, target: TwiMLElement): Problem {
+  const info = PROBLEM_CODES[issue.code];
+  return {
+    severity: issue.severity ?? info.severity,
+    code: issue.code,
+    message: issue.message,
+    path,
+    ...('twilioCode' in info ? { twilioCode: info.twilioCode } : {}),
+    ...positionOf(target),
+  };
+}
+
+/** `problem` with `prefix` put before its path (`''` is the subtree's own root). */
+function under(prefix: string, problem: Problem): Problem {
+  return { ...problem, path: problem.path === '' ? prefix : prefix + ' > ' + problem.path };
+}
+
+/**
+ * The problems of `element` and of everything below it, in document order, with paths relative
+ * to `element` (`''` for itself). No check looks above the element it checks, so the result
+ * belongs to the subtree: elements built here keep it, and a subtree reused in many documents
+ * (a module-level constant) is checked once.
+ */
+function subtreeProblems(element: TwiMLElement): readonly Problem[] {
+  if (element.type === COMMENT) return NONE;
+  const known = checkedOf(element) as readonly Problem[] | undefined;
+  if (known !== undefined) return known;
+  let found: Problem[] | undefined;
+  const issues = localIssues(element, compiled(element.type));
+  if (issues !== undefined) {
+    found = [];
+    for (const issue of issues) if (issue.child === undefined) found.push(problemOf(issue, '', element));
   }
-
-  private add(issue: Issue, path: string, target: TwiMLElement): void {
-    const info = PROBLEM_CODES[issue.code];
-    this.problems.push({
-      severity: issue.severity ?? info.severity,
-      code: issue.code,
-      message: issue.message,
-      path,
-      ...('twilioCode' in info ? { twilioCode: info.twilioCode } : {}),
-      ...positionOf(target),
-    });
-  }
-
-  /** Collects the problems of `element` and of everything below it. */
-  element(element: TwiMLElement): void {
-    if (element.type === COMMENT) return;
-    const issues = localIssues(element, compiled(element.type));
+  // An unknown element's children are not looked at: what they may hold is unknown too.
+  if (issues === undefined || !issues.some((issue) => issue.code === 'unknown-element')) {
     const children = element.children;
-    if (issues !== undefined) {
-      for (const issue of issues) if (issue.child === undefined) this.add(issue, this.path(), element);
-      if (issues.some((issue) => issue.code === 'unknown-element')) return;
-    }
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (typeof child === 'string') continue;
-      this.siblings.push(children);
-      this.indexes.push(i);
-      if (issues !== undefined) for (const issue of issues) if (issue.child === i) this.add(issue, this.path(), child);
-      this.element(child);
-      this.siblings.pop();
-      this.indexes.pop();
+      const below = subtreeProblems(child);
+      let segment: string | undefined;
+      if (issues !== undefined) {
+        for (const issue of issues) {
+          if (issue.child === i) (found ??= []).push(problemOf(issue, (segment ??= segmentOf(children, i)), child));
+        }
+      }
+      if (below.length > 0) {
+        segment ??= segmentOf(children, i);
+        for (const problem of below) (found ??= []).push(under(segment, problem));
+      }
     }
   }
+  const result = found ?? NONE;
+  rememberChecked(element, result);
+  return result;
+}
+
+/** The problems of a tree, in document order. */
+class Collector {
+  readonly problems: Problem[] = [];
 
   /** The document: one `<Response>`, nothing but comments and whitespace around it. */
   document(node: TwiMLElement): void {
@@ -116,7 +132,6 @@ class Collector {
   }
 
   private root(element: TwiMLElement, path: string): void {
-    this.rootPath = path;
     if (element.type !== 'Response') {
       this.problems.push({
         severity: 'error',
@@ -126,7 +141,7 @@ class Collector {
         ...positionOf(element),
       });
     }
-    this.element(element);
+    for (const problem of subtreeProblems(element)) this.problems.push(under(path, problem));
   }
 }
 
