@@ -10,7 +10,7 @@ import { Bench } from 'tinybench';
 import { render } from 'twiml-jsx';
 import { CORE_BUDGET_GZIPPED, coreBundleSize, coreWithoutValidationSize } from './size.js';
 import { flat, LargeFlow, largeOfficial } from './documents.jsx';
-import { IvrFlow, input, renderFloor, renderJsx, renderJsxHoisted, renderNaive, renderOfficial } from './ivr.jsx';
+import { IvrFlow, input, renderFloor, renderJsx, renderJsxConstants, renderNaive, renderOfficial } from './ivr.jsx';
 
 const ignore = () => {};
 const ns = (task: { result?: { latency?: { mean?: number } } } | undefined) =>
@@ -66,23 +66,23 @@ console.log(
 
 // ── 1. The typical IVR document ───────────────────────────────────────────────────────────────
 check('IVR', renderJsx(true), renderOfficial());
-check('IVR (static parts hoisted)', renderJsxHoisted(true), renderOfficial());
+check('IVR (constants)', renderJsxConstants(true), renderOfficial());
 check('IVR (naive)', renderNaive(), renderOfficial());
 check('IVR (floor)', renderFloor(), renderOfficial());
 const A = '(a) twiml-jsx, validated';
 const B = '(b) twiml-jsx, validate: false';
 const D = '(d) hand-written template';
 const E = '(e) minimal JSX-to-XML runtime (floor)';
-const A2 = "(a') (a), static parts as constants";
-const B2 = "(b') (b), static parts as constants";
+const A2 = "(a') (a), static elements as constants";
+const B2 = "(b') (b), static elements as constants";
 const ivr = await run('Typical IVR document (JSX evaluated and rendered on every call)', {
   [A]: () => renderJsx(true),
   [B]: () => renderJsx(false),
   '(c) official helper (twilio)': () => renderOfficial(),
   [D]: () => renderNaive(),
   [E]: () => renderFloor(),
-  [A2]: () => renderJsxHoisted(true),
-  [B2]: () => renderJsxHoisted(false),
+  [A2]: () => renderJsxConstants(true),
+  [B2]: () => renderJsxConstants(false),
 });
 const tree = <IvrFlow {...input} />;
 render(tree, { onWarning: ignore });
@@ -96,7 +96,7 @@ console.log(
   `\n  time relative to (d): validated ${ratio(A)} (target 1.5×), unvalidated ${ratio(B)} (target 1.2×),` +
     ` official helper ${ratio('(c) official helper (twilio)')}, floor (e) ${ratio(E)}`,
 );
-console.log(`  with static parts as constants: validated ${ratio(A2)}, unvalidated ${ratio(B2)}`);
+console.log(`  with static elements as constants: validated ${ratio(A2)}, unvalidated ${ratio(B2)}`);
 console.log(
   `  official helper / twiml-jsx validated: ${(ivr['(c) official helper (twilio)'] / ivr[A]).toFixed(1)}×;` +
     ` checking adds ${fmt(ivr[A] - ivr[B])} (${((ivr[A] / ivr[B] - 1) * 100).toFixed(0)}%); a tree rendered before` +

@@ -42,16 +42,24 @@ export function IvrFlow({ company, retries }: IvrInput) {
 }
 
 /**
- * (a′)/(b′) The same flow with its static parts written once, as module constants: elements are
- * immutable, so they are built (and, once rendered, checked) a single time and only the parts
- * that depend on the call are evaluated per call.
+ * (a′)/(b′) The same flow with every element that does not depend on the call written once, as
+ * a module constant: elements are immutable, so a constant is built once (and checked once, the
+ * first time a document holding it is rendered); per call only the greeting, the redirect and
+ * the `<Response>` holding them are evaluated.
  */
-const MENU_PROMPTS = (
-  <>
+const MENU = (
+  <Gather
+    input={['dtmf', 'speech']}
+    numDigits={1}
+    action="/menu/choice"
+    method="POST"
+    timeout={5}
+    hints="sales, support"
+  >
     <Say voice="Polly.Joanna-Neural">For sales, press 1. For support, press 2.</Say>
     <Play loop={1}>https://example.com/prompts/menu.mp3?v=2&amp;lang=en</Play>
     <Pause length={1} />
-  </>
+  </Gather>
 );
 const DIAL_TEAM = (
   <Dial timeout={20} callerId="+15555550100">
@@ -59,25 +67,17 @@ const DIAL_TEAM = (
     <Client>operator</Client>
   </Dial>
 );
-export function IvrFlowHoisted({ company, retries }: IvrInput) {
+const HANG_UP = <Hangup />;
+export function IvrFlowConstants({ company, retries }: IvrInput) {
   return (
     <Response>
       <Say voice="Polly.Joanna-Neural" language="en-US">
         Thanks for calling {company}. Calls are recorded for "quality" purposes.
       </Say>
-      <Gather
-        input={['dtmf', 'speech']}
-        numDigits={1}
-        action="/menu/choice"
-        method="POST"
-        timeout={5}
-        hints="sales, support"
-      >
-        {MENU_PROMPTS}
-      </Gather>
+      {MENU}
       {DIAL_TEAM}
       <Redirect method="POST">/voice?retries={retries + 1}</Redirect>
-      <Hangup />
+      {HANG_UP}
     </Response>
   );
 }
@@ -85,8 +85,8 @@ export function IvrFlowHoisted({ company, retries }: IvrInput) {
 const ignore = () => {};
 /** The document's last verb (Hangup after Redirect) is unreachable: the warning is ignored, not printed. */
 export const renderJsx = (validate: boolean) => render(<IvrFlow {...input} />, { validate, onWarning: ignore });
-export const renderJsxHoisted = (validate: boolean) =>
-  render(<IvrFlowHoisted {...input} />, { validate, onWarning: ignore });
+export const renderJsxConstants = (validate: boolean) =>
+  render(<IvrFlowConstants {...input} />, { validate, onWarning: ignore });
 
 const require = createRequire(import.meta.url);
 type Builder = { [method: string]: (...args: unknown[]) => Builder } & { toString(): string };
