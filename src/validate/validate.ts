@@ -23,21 +23,45 @@ import { type Problem, TwiMLValidationError } from './problem.js';
 
 const NONE: readonly Problem[] = [];
 
-function problemOf(issue: Issue, path: string, target: TwiMLElement): Problem {
-  const info = PROBLEM_CODES[issue.code];
-  return {
-    severity: issue.severity ?? info.severity,
-    code: issue.code,
-    message: issue.message,
-    path,
-    ...('twilioCode' in info ? { twilioCode: info.twilioCode } : {}),
-    ...positionOf(target),
-  };
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A problem with the fields in the order users see them; optional fields only when set. */
+function problem(
+  severity: Problem['severity'],
+  code: string,
+  message: string,
+  path: string,
+  twilioCode: number | undefined,
+  line: number | undefined,
+  column: number | undefined,
+): Problem {
+  const made: Writable<Problem> = { severity, code, message, path };
+  if (twilioCode !== undefined) made.twilioCode = twilioCode;
+  if (line !== undefined) {
+    made.line = line;
+    made.column = column;
+  }
+  return made;
 }
 
-/** `problem` with `prefix` put before its path (`''` is the subtree's own root). */
-function under(prefix: string, problem: Problem): Problem {
-  return { ...problem, path: problem.path === '' ? prefix : prefix + ' > ' + problem.path };
+function problemOf(issue: Issue, path: string, target: TwiMLElement): Problem {
+  const info: { severity: Problem['severity']; twilioCode?: number } = PROBLEM_CODES[issue.code];
+  const position = positionOf(target);
+  return problem(
+    issue.severity ?? info.severity,
+    issue.code,
+    issue.message,
+    path,
+    info.twilioCode,
+    position?.line,
+    position?.column,
+  );
+}
+
+/** `found` with `prefix` put before its path (`''` is the subtree's own root). */
+function under(prefix: string, found: Problem): Problem {
+  const path = found.path === '' ? prefix : prefix + ' > ' + found.path;
+  return problem(found.severity, found.code, found.message, path, found.twilioCode, found.line, found.column);
 }
 
 /**
