@@ -23,45 +23,21 @@ import { type Problem, TwiMLValidationError } from './problem.js';
 
 const NONE: readonly Problem[] = [];
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** A problem with the fields in the order users see them; optional fields only when set. */
-function problem(
-  severity: Problem['severity'],
-  code: string,
-  message: string,
-  path: string,
-  twilioCode: number | undefined,
-  line: number | undefined,
-  column: number | undefined,
-): Problem {
-  const made: Writable<Problem> = { severity, code, message, path };
-  if (twilioCode !== undefined) made.twilioCode = twilioCode;
-  if (line !== undefined) {
-    made.line = line;
-    made.column = column;
-  }
-  return made;
-}
-
 function problemOf(issue: Issue, path: string, target: TwiMLElement): Problem {
-  const info: { severity: Problem['severity']; twilioCode?: number } = PROBLEM_CODES[issue.code];
-  const position = positionOf(target);
-  return problem(
-    issue.severity ?? info.severity,
-    issue.code,
-    issue.message,
+  const info = PROBLEM_CODES[issue.code];
+  return {
+    severity: issue.severity ?? info.severity,
+    code: issue.code,
+    message: issue.message,
     path,
-    info.twilioCode,
-    position?.line,
-    position?.column,
-  );
+    ...('twilioCode' in info ? { twilioCode: info.twilioCode } : {}),
+    ...positionOf(target),
+  };
 }
 
-/** `found` with `prefix` put before its path (`''` is the subtree's own root). */
-function under(prefix: string, found: Problem): Problem {
-  const path = found.path === '' ? prefix : prefix + ' > ' + found.path;
-  return problem(found.severity, found.code, found.message, path, found.twilioCode, found.line, found.column);
+/** `problem` with `prefix` put before its path (`''` is the subtree's own root). */
+function under(prefix: string, problem: Problem): Problem {
+  return { ...problem, path: problem.path === '' ? prefix : prefix + ' > ' + problem.path };
 }
 
 /**
@@ -75,13 +51,13 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
   const known = checkedOf(element) as readonly Problem[] | undefined;
   if (known !== undefined) return known;
   let found: Problem[] | undefined;
-  const issues = localIssues(element, compiled(element.type));
+  const entry = compiled(element.type);
+  const issues = localIssues(element, entry);
   if (issues !== undefined) {
-    found = [];
-    for (const issue of issues) if (issue.child === undefined) found.push(problemOf(issue, '', element));
+    for (const issue of issues) if (issue.child === undefined) (found ??= []).push(problemOf(issue, '', element));
   }
   // An unknown element's children are not looked at: what they may hold is unknown too.
-  if (issues === undefined || !issues.some((issue) => issue.code === 'unknown-element')) {
+  if (entry !== undefined) {
     const children = element.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];

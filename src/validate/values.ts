@@ -47,6 +47,9 @@ const FORMATS: Record<string, { test: (value: string) => boolean; expected: stri
   },
 };
 
+/** A SID: its two-letter prefix (`CA`, `WW`) and 32 hex digits. */
+const sidPattern = (prefix: string) => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+
 /**
  * True when `value` is certainly valid for `format` (the fast check of compiled attributes).
  * A voice passes only with a provider Twilio lists; anything else gets the full check.
@@ -54,7 +57,7 @@ const FORMATS: Record<string, { test: (value: string) => boolean; expected: stri
 export function formatAccepts(format: StringFormat): (value: string) => boolean {
   if (format === 'voice') return (value) => VOICE_PROVIDERS.test(value);
   if (format.startsWith('sid:')) {
-    const sid = new RegExp(`^${format.slice(4)}[0-9a-fA-F]{32}$`);
+    const sid = sidPattern(format.slice(4));
     return (value) => sid.test(value);
   }
   const rule = FORMATS[format];
@@ -64,9 +67,7 @@ export function formatAccepts(format: StringFormat): (value: string) => boolean 
 function checkFormat(format: StringFormat, value: string): string | undefined {
   if (format.startsWith('sid:')) {
     const prefix = format.slice(4);
-    return new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)
-      ? undefined
-      : `a ${prefix} SID (${prefix} followed by 32 hex digits)`;
+    return sidPattern(prefix).test(value) ? undefined : `a ${prefix} SID (${prefix} followed by 32 hex digits)`;
   }
   const rule = FORMATS[format];
   return rule === undefined || rule.test(value) ? undefined : rule.expected;
