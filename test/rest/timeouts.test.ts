@@ -1,10 +1,12 @@
 /**
  * Timeouts, AbortSignal and network failures against a server that never answers, stalls, or is
- * not there. Timeouts are a few milliseconds; the assertions are about error types and request
- * counts, never about durations.
+ * not there. The client's timeout timer is a fake one (only setTimeout/clearTimeout are faked):
+ * a test lets it fire only once the server has the request (or the client has the response's
+ * headers), so nothing depends on how fast the machine is. The assertions are about error types
+ * and request counts, never about durations.
  */
 import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TwilioAbortError, TwilioNetworkError, TwilioTimeoutError, createClient } from 'twiml-jsx/rest';
 import { ourClient } from './support/clients.js';
 import { ACCOUNT_SID, AUTH_TOKEN, CALL_SID } from './support/fake-twilio.js';
@@ -19,11 +21,29 @@ async function received(count: number): Promise<void> {
   while (fake.requests.length < count) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Fakes the timers the client's timeout uses; I/O, setImmediate and the server stay real. */
+function fakeTimeoutTimers(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+}
+
+/** Once the server holds request number `count`, lets `ms` of fake time pass (the timeout fires). */
+async function timeOutRequest(count: number, ms: number): Promise<void> {
+  await received(count);
+  vi.advanceTimersByTime(ms);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('timeouts', () => {
   it('a create that gets no answer fails with TwilioTimeoutError and is not retried', async () => {
+    fakeTimeoutTimers();
     const { client, sleeps } = ourClient(fake, { timeoutMs: 20 });
     fake.script({ hang: true });
-    const error = (await failure(client.calls.create(params))) as TwilioTimeoutError;
+    const pending = failure(client.calls.create(params));
+    await timeOutRequest(1, 20);
+    const error = (await pending) as TwilioTimeoutError;
     expect(error).toBeInstanceOf(TwilioTimeoutError);
     expect(error.timeoutMs).toBe(20);
     expect(error.message).toMatch(
@@ -34,40 +54,69 @@ describe('timeouts', () => {
   });
 
   it('the per-call timeoutMs wins over the client one', async () => {
+    fakeTimeoutTimers();
     const { client } = ourClient(fake, { timeoutMs: 60_000 });
     fake.script({ hang: true });
-    const error = (await failure(client.calls.get(CALL_SID, { timeoutMs: 20, maxRetries: 0 }))) as TwilioTimeoutError;
+    const pending = failure(client.calls.get(CALL_SID, { timeoutMs: 20, maxRetries: 0 }));
+    await timeOutRequest(1, 20);
+    const error = (await pending) as TwilioTimeoutError;
     expect(error).toBeInstanceOf(TwilioTimeoutError);
     expect(error.timeoutMs).toBe(20);
   });
 
   it('get() is retried after a timeout; an opted-in create too', async () => {
+    fakeTimeoutTimers();
     const { client, sleeps } = ourClient(fake, { timeoutMs: 20 });
     fake.script({ hang: true });
-    const call = await client.calls.get(CALL_SID);
-    expect(call.sid).toBe(CALL_SID);
+    const got = client.calls.get(CALL_SID);
+    await timeOutRequest(1, 20);
+    expect((await got).sid).toBe(CALL_SID);
     expect(fake.requests).toHaveLength(2);
     expect(sleeps).toEqual([100]);
 
     fake.reset();
     fake.script({ hang: true });
-    await client.calls.create(params, { retryAmbiguousFailures: true });
+    const created = client.calls.create(params, { retryAmbiguousFailures: true });
+    await timeOutRequest(1, 20);
+    await created;
     expect(fake.requests).toHaveLength(2);
   });
 
   it('covers the body too: headers followed by a body that never ends', async () => {
-    const { client } = ourClient(fake, { timeoutMs: 50 });
+    fakeTimeoutTimers();
+    let headersArrived!: () => void;
+    const gotHeaders = new Promise<void>((resolve) => (headersArrived = resolve));
+    const { client } = ourClient(fake, {
+      timeoutMs: 50,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        headersArrived();
+        return response;
+      },
+    });
     fake.script({ stall: true });
-    const error = await failure(client.calls.create(params));
-    expect(error).toBeInstanceOf(TwilioTimeoutError);
+    const pending = failure(client.calls.create(params));
+    await gotHeaders;
+    vi.advanceTimersByTime(50);
+    expect(await pending).toBeInstanceOf(TwilioTimeoutError);
   });
 
   it('holds even when a custom fetch ignores the signal', async () => {
+    fakeTimeoutTimers();
+    let fetchCalled!: () => void;
+    const called = new Promise<void>((resolve) => (fetchCalled = resolve));
+    const neverAnswers = () => {
+      fetchCalled();
+      return new Promise<Response>(() => {});
+    };
     const client = createClient(
       { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN },
-      { fetch: () => new Promise<Response>(() => {}), timeoutMs: 10, maxRetries: 0 },
+      { fetch: neverAnswers, timeoutMs: 10, maxRetries: 0 },
     );
-    expect(await failure(client.calls.get(CALL_SID))).toBeInstanceOf(TwilioTimeoutError);
+    const pending = failure(client.calls.get(CALL_SID));
+    await called;
+    vi.advanceTimersByTime(10);
+    expect(await pending).toBeInstanceOf(TwilioTimeoutError);
   });
 });
 
