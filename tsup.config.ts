@@ -1,73 +1,70 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { type Options, defineConfig } from 'tsup';
 
 /**
- * Every public entry point. package.json's `exports` names the same files; test/package.test.ts
+ * Every entry point, by its path in dist/ (without `.js`) and its source. dist/ mirrors src/, so
+ * an entry's relative import of another entry (`../core.js` from `http/index.ts`) is just as
+ * right in dist/ as in src/. package.json's `exports` names the same files; test/package.test.ts
  * checks that each one is built and importable from the packed package.
  */
-export const entries: Record<string, string> = {
+export const entries: Readonly<Record<string, string>> = {
+  core: 'src/core.ts',
   index: 'src/index.ts',
   'jsx-runtime': 'src/jsx-runtime.ts',
   'jsx-dev-runtime': 'src/jsx-dev-runtime.ts',
-  xml: 'src/xml/index.ts',
-  http: 'src/http/index.ts',
-  rest: 'src/rest/index.ts',
-  testing: 'src/testing/index.ts',
+  'xml/index': 'src/xml/index.ts',
+  'http/index': 'src/http/index.ts',
+  'rest/index': 'src/rest/index.ts',
+  'testing/index': 'src/testing/index.ts',
 };
 
-// An entry whose source is missing fails test/package.test.ts (every export must exist).
-const present = Object.fromEntries(Object.entries(entries).filter(([, source]) => existsSync(source)));
-const { index: _core, ...others } = present;
+/** The command-line program (ESM only, for Node). */
+export const cliEntry = { 'cli/index': 'src/cli/index.ts' } as const;
 
-/** The folders of the subpath entries; every other module under src/ belongs to the core. */
-const SUBPATHS = ['xml', 'http', 'rest', 'testing', 'cli'];
+const sources = new Set([...Object.values(entries), ...Object.values(cliEntry)].map((source) => resolve(source)));
 
 /**
- * The core is built into dist/index.js alone (no chunks: one file to read on import). The other
- * entries import it from there rather than holding copies: an import of a core module becomes an
- * import of `./index.js` (`./index.cjs` in the CommonJS build), which exports what they use
- * (src/internal.ts).
+ * Entries share code by importing each other: an import that resolves to another entry's source
+ * stays an import, exactly as written (`../core.js`), instead of being bundled in. Nothing is
+ * rewritten; what an entry may import is checked by test/layers.test.ts.
  */
-function coreFromIndex(): Plugin {
-  const src = resolve('src');
+function otherEntriesExternal(): Plugin {
   return {
-    name: 'core-from-index',
+    name: 'other-entries-external',
     setup(build) {
-      // tsup writes CommonJS files as .cjs (building them as ESM first when splitting).
-      const target = build.initialOptions.outExtension?.['.js'] === '.cjs' ? './index.cjs' : './index.js';
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
         if (args.kind === 'entry-point') return undefined;
-        const path = relative(src, resolve(args.resolveDir, args.path));
-        if (path.startsWith('..') || SUBPATHS.includes(path.split(/[\\/]/)[0])) return undefined;
-        return { path: target, external: true };
+        const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        return sources.has(target) ? { path: args.path, external: true } : undefined;
       });
     },
   };
 }
 
 const shared: Options = {
-  format: ['esm', 'cjs'],
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  splitting: false,
   external: ['node:*'],
+  esbuildPlugins: [otherEntriesExternal()],
+  // Declarations come from tsc (scripts/build.ts), one per module, with every JSDoc comment.
+  dts: false,
 };
 
 export default defineConfig([
-  // The core, with what the other entries use from it.
-  { ...shared, entry: { index: 'src/internal.ts' }, splitting: false },
-  // The JSX runtimes and the subpaths, importing the core from dist/index.
-  { ...shared, entry: others, splitting: true, esbuildPlugins: [coreFromIndex()] },
-  // Declarations of the public entries (index.d.ts from src/index.ts: the public API only).
-  { ...shared, entry: present, dts: { only: true } },
+  // ESM: dist/*.js, dist/<entry>/index.js.
+  { ...shared, entry: entries, format: ['esm'], outDir: 'dist' },
+  // CommonJS: the same files under dist/cjs/ (a folder whose package.json says "commonjs").
+  { ...shared, entry: entries, format: ['cjs'], outDir: 'dist/cjs', outExtension: () => ({ js: '.js' }) },
   {
-    entry: { cli: 'src/cli/index.ts' },
+    ...shared,
+    entry: cliEntry,
     format: ['esm'],
-    target: 'es2022',
+    outDir: 'dist',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['esbuild'],
+    external: ['node:*', 'esbuild'],
   },
 ]);

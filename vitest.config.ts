@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^twiml-jsx\/jsx-dev-runtime$/, replacement: src('jsx-dev-runtime.ts') },
       { find: /^twiml-jsx\/jsx-runtime$/, replacement: src('jsx-runtime.ts') },
+      { find: /^twiml-jsx\/core$/, replacement: src('core.ts') },
       { find: /^twiml-jsx\/(xml|http|rest|testing)$/, replacement: src('$1/index.ts') },
       { find: /^twiml-jsx$/, replacement: src('index.ts') },
     ],

@@ -45,10 +45,10 @@ export function coreWithoutValidationSize(): Promise<BundleSize> {
   return bundleSize({
     stdin: {
       contents: [
-        "export * from './src/components.ts';",
+        "export * from './src/runtime/components.ts';",
         "export { Comment, Fragment, createElement, jsx } from './src/runtime/jsx.ts';",
         "export { writeXml } from './src/render/write.ts';",
-        "export { XML_DECLARATION } from './src/render/declaration.ts';",
+        "export { XML_DECLARATION } from './src/xml-text/declaration.ts';",
       ].join('\n'),
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),
       loader: 'ts',

@@ -12,6 +12,7 @@ import ts from 'typescript';
 import { CODE_DOCS } from '../src/validate/code-docs.js';
 import { PROBLEM_CODES } from '../src/validate/codes.js';
 import { vocabulary } from '../src/vocabulary/index.js';
+import { type SidKind, sidPrefixesText } from '../src/vocabulary/sids.js';
 import type { AttributeSpec, ElementSpec } from '../src/vocabulary/spec.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -33,7 +34,7 @@ export function readJsDoc(): {
   elements: Map<string, JsDoc>;
   components: Map<string, string>;
 } {
-  const program = ts.createProgram([root('src/vocabulary/index.ts'), root('src/components.ts')], {
+  const program = ts.createProgram([root('src/vocabulary/index.ts'), root('src/runtime/components.ts')], {
     strict: true,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -66,7 +67,7 @@ export function readJsDoc(): {
     }
   }
   const components = new Map<string, string>();
-  for (const symbol of exportsOf('src/components.ts')) {
+  for (const symbol of exportsOf('src/runtime/components.ts')) {
     components.set(symbol.name, flatten(ts.displayPartsToString(symbol.getDocumentationComment(checker))));
   }
   return { attributes, elements, components };
@@ -107,6 +108,7 @@ function typeOf(spec: AttributeSpec): string {
     case 'url':
       return `URL${spec.schemes ? ` (${spec.schemes.join('/')})` : ''}${spec.absolute ? ', absolute' : ''}`;
     case 'string':
+      if (spec.format?.startsWith('sid:')) return `SID (${sidPrefixesText(spec.format.slice(4) as SidKind, false)}…)`;
       return spec.format ? `string (${spec.format})` : spec.expected ? `string (${spec.expected})` : 'string';
   }
 }
@@ -158,7 +160,7 @@ function elementSection(name: string, spec: ElementSpec, docs: ReturnType<typeof
 
 export function vocabularyMarkdown(): string {
   const docs = readJsDoc();
-  // In the order of src/components.ts (document, voice verbs, Dial, Pay, Connect, streams, SSML, messaging, fax).
+  // In the order of src/runtime/components.ts (document, voice verbs, Dial, Pay, Connect, streams, SSML, messaging, fax).
   const specs = vocabulary as Record<string, ElementSpec>;
   const names = [...docs.components.keys()].filter((name) => name in specs);
   const sections = names.map((name) => elementSection(name, specs[name], docs));

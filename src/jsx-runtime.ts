@@ -1,2 +1,2 @@
 /** The automatic JSX runtime (`"jsxImportSource": "twiml-jsx"`). */
-export { Fragment, jsx, jsxs, createElement, type JSX } from './runtime/jsx.js';
+export { Fragment, jsx, jsxs, createElement, type JSX } from './core.js';

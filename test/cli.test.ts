@@ -1,4 +1,4 @@
-/** The `twiml-jsx` command, run as users run it: the built `dist/cli.js` in a child process. */
+/** The `twiml-jsx` command, run as users run it: the built `dist/cli/index.js` in a child process. */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cliPath = join(root, 'dist/cli.js');
+const cliPath = join(root, 'dist/cli/index.js');
 const fixture = (name: string) => join(root, 'test/fixtures', name);
 
 interface Run {
@@ -26,7 +26,8 @@ function cli(args: string[], input?: string): Promise<Run> {
 }
 
 beforeAll(() => {
-  if (!existsSync(cliPath)) throw new Error('dist/cli.js is missing: run `npm run build` first (`npm test` does)');
+  if (!existsSync(cliPath))
+    throw new Error('dist/cli/index.js is missing: run `npm run build` first (`npm test` does)');
 });
 
 describe('twiml-jsx validate', () => {

@@ -23,8 +23,6 @@ const EXPECTED_WARNINGS: Record<string, string[]> = {
   'sms-to-from.xml': ['deprecated-element'],
   // The Dial page says the <Say> after a <Dial action> never runs; its example keeps it anyway.
   'dial-action-method-callstatus.xml': ['unreachable'],
-  // The Record page says verbs after <Record> are unreachable; the old example keeps a fallback <Say>.
-  'record-voicemail.xml': ['unreachable'],
 };
 
 describe('the TwiML docs corpus', () => {

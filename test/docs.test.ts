@@ -34,9 +34,9 @@ describe('docs in the vocabulary tables', async () => {
   });
 });
 
-/** `@example` blocks of src/components.ts: JSX lines, then `// <expected XML>`. */
+/** `@example` blocks of src/runtime/components.ts: JSX lines, then `// <expected XML>`. */
 function componentExamples(): { name: string; code: string; expected: string }[] {
-  const source = readFileSync(root('src/components.ts'), 'utf8');
+  const source = readFileSync(root('src/runtime/components.ts'), 'utf8');
   const out: { name: string; code: string; expected: string }[] = [];
   const pattern = /\/\*\*([\s\S]*?)\*\/\s*export const (\w+)/g;
   for (const match of source.matchAll(pattern)) {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMENT, ELEMENT, FRAGMENT, specOf, type TwiMLChild, type TwiMLElement, validate } from 'twiml-jsx';
 import { parse } from 'twiml-jsx/xml';
-import { segmentOf } from '../src/validate/path.js';
+import { segmentOf } from '../src/runtime/path.js';
 
 const folder = fileURLToPath(new URL('./corpus/', import.meta.url));
 const files = readdirSync(folder)

@@ -23,9 +23,16 @@ describe('core bundle', () => {
   });
 
   it('is one file that imports nothing (no chunks, no parser, no node built-ins)', () => {
-    const code = readFileSync(dist('index.js'), 'utf8');
-    expect(code).not.toMatch(/^\s*import\s/m);
-    expect(code).not.toMatch(/\brequire\(/);
-    expect(readFileSync(dist('index.cjs'), 'utf8')).not.toMatch(/\brequire\(/);
+    for (const file of ['core.js', 'cjs/core.js']) {
+      const code = readFileSync(dist(file), 'utf8');
+      expect(code, file).not.toMatch(/^\s*import\s/m);
+      expect(code, file).not.toMatch(/\brequire\(/);
+    }
+  });
+
+  it('is what the main entry and the JSX runtimes re-export, and nothing else', () => {
+    for (const file of ['index.js', 'jsx-runtime.js', 'jsx-dev-runtime.js']) {
+      expect(readFileSync(dist(file), 'utf8'), file).toMatch(/^export \{[^}]+\} from '\.\/core\.js';\s*$/);
+    }
   });
 });

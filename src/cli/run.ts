@@ -1,12 +1,8 @@
 /** The CLI's commands, separate from process wiring so tests can run them in-process. */
 import { readFile } from 'node:fs/promises';
-import { createElement } from '../runtime/jsx.js';
-import { isElement } from '../runtime/element.js';
-import { render } from '../render/render.js';
-import { TwiMLValidationError, type Problem } from '../validate/problem.js';
-import { validate } from '../validate/validate.js';
-import { toTsx } from '../xml/convert.js';
-import { parse, XmlParseError } from '../xml/parse.js';
+import { createElement, isElement, render, TwiMLValidationError, validate, type Problem } from '../core.js';
+import { toTsx } from '../xml/index.js';
+import { parse, XmlParseError } from '../xml/index.js';
 import { loadFlow } from './load-flow.js';
 
 export interface CliIo {

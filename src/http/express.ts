@@ -1,7 +1,7 @@
 /**
  * Express conveniences (tested with Express 5), typed structurally: nothing here imports Express.
  */
-import type { TwiMLElement } from '../runtime/element.js';
+import type { TwiMLElement } from '../core.js';
 import {
   type NodeBody,
   type NodeRequestLike,

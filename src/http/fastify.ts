@@ -2,7 +2,7 @@
  * Fastify conveniences (tested with Fastify 5), typed structurally: nothing here imports Fastify.
  */
 import { Readable } from 'node:stream';
-import type { TwiMLElement } from '../runtime/element.js';
+import type { TwiMLElement } from '../core.js';
 import { type NodeRequestInfo, type NodeWebhookOptions, nodeVerifier } from './node.js';
 import { prepareAnswer, type TwimlInit } from './serve.js';
 import { type Refusal, rejectionText } from './verify.js';

@@ -72,6 +72,7 @@ export {
   type CallDirection,
   type CallStatus,
   type CallStatusCallback,
+  type CallWebhookStatus,
   type DialCallback,
   type DialCallStatus,
   type EnqueueCallback,

@@ -3,7 +3,7 @@
  * requests. Typed structurally, so that node:http, Express and Fastify's raw objects all fit
  * without importing any of them.
  */
-import type { TwiMLElement } from '../runtime/element.js';
+import type { TwiMLElement } from '../core.js';
 import { publicUrl } from './public-url.js';
 import { type PreparedAnswer, prepareAnswer, type TwimlInit } from './serve.js';
 import {

@@ -3,9 +3,7 @@
  * rendered is logged and answered with 500 (or a fallback document), never with half a body.
  * Only the Fetch API is used here, so `twiml()` runs in any runtime that has `Response`.
  */
-import type { RenderOptions } from '../render/render.js';
-import { render } from '../render/render.js';
-import type { TwiMLElement } from '../runtime/element.js';
+import { render, type RenderOptions, type TwiMLElement } from '../core.js';
 
 /** `Content-Type` of every TwiML answer. */
 export const TWIML_CONTENT_TYPE = 'text/xml; charset=utf-8';

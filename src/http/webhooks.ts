@@ -3,22 +3,13 @@
  * `Request`. Every value arrives as text: numbers (`RecordingDuration`, `Confidence`) and
  * booleans (`DialBridged`) are strings, exactly as Twilio wrote them.
  */
-import type { CallStatus as CallResourceStatus, MessageStatus } from '../rest/types.js';
+import type { CallDirection, CallStatus, CallWebhookStatus, DialCallStatus, MessageStatus } from '../core.js';
 
-/** `MessageStatus` of a message status callback: the statuses of the Messages API. */
-export type { MessageStatus };
+/** Statuses are the core's, shared with `twiml-jsx/rest` and `twiml-jsx/testing`. */
+export type { CallDirection, CallStatus, CallWebhookStatus, DialCallStatus, MessageStatus };
 
 /** Parsed form fields: one string per name, or every value of a name that was repeated. */
 export type FormParams = Readonly<Record<string, string | readonly string[]>>;
-
-/**
- * `CallStatus` of a voice request: where the call stands (as the Calls API says), or
- * `initiated` in status callbacks.
- */
-export type CallStatus = CallResourceStatus | 'initiated';
-
-/** `Direction` of a call. */
-export type CallDirection = 'inbound' | 'outbound-api' | 'outbound-dial';
 
 /** Where the caller and the called number are, when Twilio knows (voice and messaging). */
 export interface GeographicFields {
@@ -51,7 +42,7 @@ export interface VoiceWebhook extends GeographicFields {
   readonly From: string;
   /** The number or address called. */
   readonly To: string;
-  readonly CallStatus: CallStatus;
+  readonly CallStatus: CallWebhookStatus;
   /** API version of the number or request, e.g. `2010-04-01`. */
   readonly ApiVersion: string;
   readonly Direction: CallDirection;
@@ -156,9 +147,6 @@ export interface GatherCallback extends VoiceWebhook {
 export interface GatherPartialResultCallback extends VoiceWebhook {
   readonly UnstableSpeechResult: string;
 }
-
-/** `DialCallStatus`: how the `<Dial>` ended (`answered` only for conferences). */
-export type DialCallStatus = 'completed' | 'answered' | 'busy' | 'no-answer' | 'failed' | 'canceled';
 
 /** `<Dial action>`: how the dialled call ended. */
 export interface DialCallback extends VoiceWebhook {

@@ -1,9 +1,12 @@
 /** `render()`: an element tree to TwiML, byte-identical to the official helper's `toString()`. */
-import { type TwiMLElement, describeValue, isElement } from '../runtime/element.js';
+import { describeValue } from '../runtime/describe.js';
+import { type TwiMLElement, isElement } from '../runtime/element.js';
 import { type Problem, TwiMLValidationError } from '../validate/problem.js';
+import { textSizeProblem, treeSizeProblem } from '../validate/size.js';
+import { unwritableProblem } from '../validate/unwritable.js';
 import { validateStructure } from '../validate/validate.js';
-import { XML_DECLARATION } from './declaration.js';
-import { sizeProblem, writeXml } from './write.js';
+import { XML_DECLARATION } from '../xml-text/declaration.js';
+import { UnwritableDocumentError, writeXml } from './write.js';
 
 export interface RenderOptions {
   /**
@@ -56,12 +59,21 @@ export function render(node: TwiMLElement, options?: RenderOptions): string {
   const warnings = validating ? validateStructure(node) : [];
   if (warnings.length > 0 && warnings.some((p) => p.severity === 'error')) throw new TwiMLValidationError(warnings);
   const pretty = options?.pretty;
-  const body = writeXml(node, pretty ? (typeof pretty === 'string' ? pretty : '  ') : undefined);
+  const declaration = options?.declaration !== false;
+  let body: string;
+  try {
+    body = writeXml(node, pretty ? (typeof pretty === 'string' ? pretty : '  ') : undefined);
+  } catch (error) {
+    if (error instanceof UnwritableDocumentError) throw new TwiMLValidationError([unwritableProblem(node)]);
+    throw error;
+  }
   if (validating) {
-    const tooLarge = sizeProblem(options?.declaration === false ? body : XML_DECLARATION + body);
+    const tooLarge = pretty
+      ? textSizeProblem(declaration ? XML_DECLARATION + body : body)
+      : treeSizeProblem(node, declaration);
     if (tooLarge) throw new TwiMLValidationError([...warnings, tooLarge]);
     if (warnings.length > 0) (options?.onWarning ?? defaultWarn)(warnings);
   }
-  if (options?.declaration === false) return pretty ? body.slice(1) : body;
+  if (!declaration) return pretty ? body.slice(1) : body;
   return XML_DECLARATION + body;
 }

@@ -1,5 +1,5 @@
 /** `createClient()`: credentials and options in, `calls` and `messages` out. */
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../core.js';
 import { type CallsResource, createCallsResource } from './calls.js';
 import { type Credentials, type Env, resolveCredentials, runtimeEnv } from './credentials.js';
 import { type EndpointOptions, resolveBaseUrl } from './endpoint.js';

@@ -4,7 +4,7 @@
  * Basic `Authorization` header. Secret values never appear in an error message.
  */
 import { TwilioConfigError } from './errors.js';
-import { SID_PATTERNS } from './sids.js';
+import { isSid } from '../core.js';
 
 /**
  * Account SID + auth token. Both fall back to the environment.
@@ -110,7 +110,7 @@ export function resolveCredentials(input: Credentials, env: Env): ResolvedCreden
       'createClient: no account SID: pass accountSid or set the TWILIO_ACCOUNT_SID environment variable',
     );
   }
-  if (!SID_PATTERNS.account.test(accountSid)) {
+  if (!isSid('account', accountSid)) {
     throw new TwilioConfigError(
       'accountSid',
       `createClient: ${from} must be "AC" followed by 32 hex digits; ${describeMalformed(accountSid)}` +
@@ -131,7 +131,7 @@ export function resolveCredentials(input: Credentials, env: Env): ResolvedCreden
     if (apiSecret === undefined) {
       throw new TwilioConfigError('apiSecret', 'createClient: apiKey was given without apiSecret (the key secret)');
     }
-    if (!SID_PATTERNS.apiKey.test(apiKey)) {
+    if (!isSid('apiKey', apiKey)) {
       throw new TwilioConfigError(
         'apiKey',
         `createClient: apiKey must be "SK" followed by 32 hex digits; ${describeMalformed(apiKey)}`,

@@ -4,12 +4,10 @@
  * against its table and turns it into form pairs (PascalCase keys, arrays as repeated keys,
  * booleans as `true`/`false`, dates as UTC `YYYY-MM-DDTHH:mm:ssZ`).
  */
-import { describeValue } from '../runtime/element.js';
-import { didYouMean } from '../validate/suggest.js';
-import { checkUrl } from '../validate/values.js';
+import { checkUrl, describeValue, didYouMean, type SidKind } from '../core.js';
 import { TwilioParameterError } from './errors.js';
 import { type FormPair, checkWellFormed } from './form.js';
-import { SID_PATTERNS, checkSid } from './sids.js';
+import { checkSid } from './sids.js';
 import { inlineTwiml } from './twiml.js';
 
 /** What a parameter takes. */
@@ -32,7 +30,7 @@ export type FieldKind =
   /** An array of absolute http(s) URLs, sent as repeated keys. */
   | 'url-list'
   /** A SID of the given kind. */
-  | { readonly sid: keyof typeof SID_PATTERNS }
+  | { readonly sid: SidKind }
   /** One of a closed list of strings; with `list`, an array of them sent as repeated keys. */
   | { readonly oneOf: readonly string[]; readonly list?: boolean };
 

@@ -3,12 +3,19 @@
  * the request has no document URL, relative URLs in it are refused (Twilio could not resolve
  * them), and so is anything over Twilio's 4,000-character limit.
  */
-import { render } from '../render/render.js';
-import { COMMENT, FRAGMENT, type TwiMLElement, describeValue, isElement } from '../runtime/element.js';
-import { joinPath, segmentOf } from '../validate/path.js';
-import { ownText } from '../validate/text.js';
-import { checkUrl } from '../validate/values.js';
-import { specOf } from '../vocabulary/index.js';
+import {
+  checkUrl,
+  COMMENT,
+  describeValue,
+  FRAGMENT,
+  isElement,
+  joinPath,
+  ownText,
+  render,
+  segmentOf,
+  specOf,
+  type TwiMLElement,
+} from '../core.js';
 import { TwilioParameterError } from './errors.js';
 
 /**

@@ -3,43 +3,17 @@
  * helper uses (the form key with its first letter lower-cased: `statusCallbackEvent` ↔
  * `StatusCallbackEvent`) and its conversions (dates as `Date`, `errorCode` as a number).
  */
-import type { TwiMLElement } from '../runtime/element.js';
+import type {
+  CallProgressEvent,
+  CallStatus,
+  HttpMethod,
+  MessageStatus,
+  RecordingEvent,
+  TwiMLElement,
+} from '../core.js';
 
-/** `GET` or `POST`: how Twilio requests one of your URLs. */
-export type HttpMethod = 'GET' | 'POST';
-
-/** Call-progress events a call can report to its `statusCallback`. */
-export type CallProgressEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
-
-/** Recording events a call can report to its `recordingStatusCallback`. */
-export type RecordingEvent = 'in-progress' | 'completed' | 'absent';
-
-/** Where a call stands. */
-export type CallStatus =
-  | 'queued'
-  | 'ringing'
-  | 'in-progress'
-  | 'completed'
-  | 'busy'
-  | 'failed'
-  | 'no-answer'
-  | 'canceled';
-
-/** Where a message stands. */
-export type MessageStatus =
-  | 'queued'
-  | 'sending'
-  | 'sent'
-  | 'failed'
-  | 'delivered'
-  | 'undelivered'
-  | 'receiving'
-  | 'received'
-  | 'accepted'
-  | 'scheduled'
-  | 'read'
-  | 'partially_delivered'
-  | 'canceled';
+/** Statuses, events and methods are the core's, shared with `twiml-jsx/http` and `twiml-jsx/testing`. */
+export type { CallProgressEvent, CallStatus, HttpMethod, MessageStatus, RecordingEvent };
 
 /** Which way a message went. */
 export type MessageDirection = 'inbound' | 'outbound-api' | 'outbound-call' | 'outbound-reply';

@@ -1,7 +1,8 @@
 /** Turns a vocabulary table into its JSX component. */
-import type { PropsOf } from '../vocabulary/props.js';
 import type { ElementSpec } from '../vocabulary/spec.js';
-import { type AttributeName, type TwiMLElement, attributeNames, buildElement } from './element.js';
+import { type AttributeName, attributeNames, buildElement } from './build.js';
+import type { TwiMLElement } from './element.js';
+import type { PropsOf } from './prop-types.js';
 
 /** The component of an element table: props typed (and documented) by the table. */
 export type TwiMLComponent<S extends ElementSpec> = (props: PropsOf<S>) => TwiMLElement<S['tag']>;

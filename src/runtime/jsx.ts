@@ -5,17 +5,16 @@
  * Components run as soon as JSX calls them, so the tree a flow returns holds only TwiML
  * elements (and `#fragment`/`#comment`), never functions.
  */
+import { fragmentOf, normalizeChildren } from './build.js';
+import { describeValue } from './describe.js';
 import {
   COMMENT,
   type Key,
   type TwiMLElement,
   type TwiMLNode,
-  describeValue,
-  fragmentOf,
   isElement,
   isOwnElement,
   makeElement,
-  normalizeChildren,
 } from './element.js';
 
 /** Any function component: takes props, returns a node. */

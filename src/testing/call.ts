@@ -2,10 +2,8 @@
  * The call simulator: sends Twilio's webhook requests to your app, executes the TwiML it answers
  * the way Twilio does, and stops when the flow waits for the caller or the call ends.
  */
-import type { CallDirection } from '../http/webhooks.js';
-import type { TwiMLElement } from '../runtime/element.js';
-import { specOf } from '../vocabulary/index.js';
-import { deepText, ownText } from '../validate/text.js';
+import type { CallDirection } from '../http/index.js';
+import { deepText, ownText, specOf, type TwiMLElement } from '../core.js';
 import { elements, fetchTwiML, type Session, type TwiMLRequest } from './fetch.js';
 import {
   type DialOutcome,

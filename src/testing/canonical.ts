@@ -2,9 +2,8 @@
  * A canonical form of TwiML for comparisons that ignore formatting: attributes sorted by
  * name, indentation dropped, text with its whitespace collapsed, comments left out.
  */
-import { COMMENT, FRAGMENT, type TwiMLChild, type TwiMLElement, isElement, makeElement } from '../runtime/element.js';
-import { render } from '../render/render.js';
-import { parse } from '../xml/parse.js';
+import { COMMENT, FRAGMENT, isElement, makeElement, render, type TwiMLChild, type TwiMLElement } from '../core.js';
+import { parse } from '../xml/index.js';
 
 /** A TwiML document as an element or as XML text. */
 export type TwiMLLike = TwiMLElement | string;

@@ -2,10 +2,8 @@
  * One request of a simulation, and the checks Twilio makes of the answer. Both simulators send
  * every request through `fetchTwiML()`, so they fail alike and with the same messages.
  */
-import { COMMENT, FRAGMENT, type TwiMLElement } from '../runtime/element.js';
-import { formatProblems } from '../validate/problem.js';
-import { validate } from '../validate/validate.js';
-import { parse, XmlParseError } from '../xml/parse.js';
+import { COMMENT, formatProblems, FRAGMENT, validate, type TwiMLElement } from '../core.js';
+import { parse, XmlParseError } from '../xml/index.js';
 import type { SimulatedRequest, Transport } from './transport.js';
 
 /** What a simulation keeps across its requests. */

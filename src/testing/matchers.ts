@@ -3,10 +3,8 @@
  * - `toRenderTwiML(expected)`: the same document, whatever the formatting and attribute order;
  * - `toBeValidTwiML()`: no validation errors.
  */
-import { isElement } from '../runtime/element.js';
-import { formatProblems } from '../validate/problem.js';
-import { validate } from '../validate/validate.js';
-import { XmlParseError } from '../xml/parse.js';
+import { formatProblems, isElement, validate } from '../core.js';
+import { XmlParseError } from '../xml/index.js';
 import { type TwiMLLike, canonicalXml, describeValue, toTree } from './canonical.js';
 
 /**

@@ -2,7 +2,7 @@
  * The message simulator: sends an incoming-message webhook to your app and collects the
  * replies its TwiML sends, following `<Redirect>`s and `<Message action>`s.
  */
-import { deepText, ownText } from '../validate/text.js';
+import { deepText, ownText } from '../core.js';
 import { elements, fetchTwiML, type PlainTextAnswer, type Session, type TwiMLDocument } from './fetch.js';
 import { SIMULATED_ACCOUNT_SID, Sids, messageParams } from './params.js';
 import { type App, type SimulatedRequest, SimulationError, Transport } from './transport.js';

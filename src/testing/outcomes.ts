@@ -3,7 +3,7 @@
  * Each outcome can be a value, a list (used in turn; the last one repeats) or a function of
  * what the verb asked for.
  */
-import type { DialCallStatus as DialStatus, PayResult, QueueResult } from '../http/webhooks.js';
+import type { DialCallStatus as DialStatus, PayResult, QueueResult } from '../http/index.js';
 
 /**
  * The statuses and results the outcomes report are those of the webhook parameters, declared

@@ -10,9 +10,8 @@
  *   </Response>
  * `);
  */
-import { isElement } from '../runtime/element.js';
-import { render } from '../render/render.js';
-import { parse } from '../xml/parse.js';
+import { isElement, render } from '../core.js';
+import { parse } from '../xml/index.js';
 
 const TWIML_TEXT = /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<Response[\s/>]/;
 

@@ -3,7 +3,7 @@
  * (Hono's `app.fetch`, a Next.js route) or a running server reached with `fetch`. Requests are
  * Twilio-shaped: form-encoded POST (or query-string GET), signed when an auth token is given.
  */
-import { computeSignature, SIGNATURE_HEADER } from '../http/signature.js';
+import { computeSignature, SIGNATURE_HEADER } from '../http/index.js';
 
 /** A Fetch handler, or the base URL of a running server (`http://127.0.0.1:3000`). */
 export type App = ((request: Request) => Response | Promise<Response>) | string | URL;

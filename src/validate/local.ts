@@ -9,8 +9,8 @@ import { allTags } from '../vocabulary/index.js';
 import type { TextSpec } from '../vocabulary/spec.js';
 import type { ProblemCode } from './codes.js';
 import { ANY, type Compiled, compiled } from './compile.js';
-import { didYouMean, listForMessage } from './suggest.js';
-import { deepText } from './text.js';
+import { didYouMean, listForMessage } from '../runtime/suggest.js';
+import { deepText } from '../runtime/text.js';
 import type { ValueProblem } from './values.js';
 
 /** A problem before it has a path: on the element itself, or on its child at `child`. */

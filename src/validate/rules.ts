@@ -5,9 +5,10 @@
  */
 import { COMMENT } from '../runtime/brand.js';
 import type { TwiMLChild, TwiMLElement } from '../runtime/element.js';
+import { leavesDocument } from '../vocabulary/control-flow.js';
 import { specOf } from '../vocabulary/index.js';
 import type { ProblemCode } from './codes.js';
-import { deepText } from './text.js';
+import { deepText } from '../runtime/text.js';
 
 /** Reports a problem on the element, or on its child at `childIndex`. */
 export type Report = (code: ProblemCode, message: string, childIndex?: number) => void;
@@ -21,31 +22,6 @@ let nounsOfDial: ReadonlySet<string> | undefined;
 
 /** True for the nouns a `<Dial>` holds (other elements are reported as misplaced on their own). */
 const isDialNoun = (tag: string): boolean => (nounsOfDial ??= new Set(specOf('Dial')?.children)).has(tag);
-
-/** Why the verbs after this one never run, or undefined if they may. */
-function endsDocument(verb: TwiMLElement): string | undefined {
-  const a = verb.attributes;
-  switch (verb.type) {
-    case 'Hangup':
-      return 'the call ends at <Hangup>';
-    case 'Reject':
-      return 'the call ends at <Reject>';
-    case 'Redirect':
-      return 'control moves to the <Redirect> URL';
-    case 'Record':
-      return "control moves to <Record>'s action URL (the current document when left out)";
-    case 'Pay':
-      return "control moves to <Pay>'s action URL (the current document when left out)";
-    case 'Gather':
-      return a.actionOnEmptyResult === 'true' ? "control always moves to <Gather>'s action URL" : undefined;
-    case 'Dial':
-    case 'Enqueue':
-    case 'Connect':
-    case 'Message':
-      return a.action !== undefined ? `control moves to <${verb.type}>'s action URL` : undefined;
-  }
-  return undefined;
-}
 
 const familyCache = new Map<string, readonly string[] | null>();
 
@@ -108,7 +84,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
           );
         }
         if (endedBy !== undefined) report('unreachable', `<${type}> never runs: ${endedBy}`, index);
-        else endedBy = endsDocument(child);
+        else endedBy = leavesDocument(type, child.attributes);
         if (type === 'Message') messages++;
       }
       if (messages > 10)

@@ -1,25 +1,18 @@
 /**
  * `validate()`: one walk over the tree. Each element is checked on its own (`local.ts`: its
  * attributes, text, children's kinds and rules); the walk adds the paths, and what only the
- * whole document can tell: its root and its size.
+ * whole document can tell: its root, whether it can be written as XML, and its size.
  */
-import { XML_DECLARATION } from '../render/declaration.js';
-import { sizeProblem, writeXml } from '../render/write.js';
-import {
-  COMMENT,
-  FRAGMENT,
-  type TwiMLElement,
-  checkedOf,
-  describeValue,
-  isElement,
-  positionOf,
-  rememberChecked,
-} from '../runtime/element.js';
+import { COMMENT, FRAGMENT } from '../runtime/brand.js';
+import { describeValue } from '../runtime/describe.js';
+import { type TwiMLElement, isElement, memoOf, positionOf, remember } from '../runtime/element.js';
+import { segmentOf } from '../runtime/path.js';
 import { PROBLEM_CODES } from './codes.js';
 import { compiled } from './compile.js';
 import { type Issue, localIssues } from './local.js';
-import { segmentOf } from './path.js';
-import { type Problem, TwiMLValidationError } from './problem.js';
+import type { Problem } from './problem.js';
+import { treeSizeProblem } from './size.js';
+import { unwritableProblem } from './unwritable.js';
 
 const NONE: readonly Problem[] = [];
 
@@ -48,7 +41,7 @@ function under(prefix: string, problem: Problem): Problem {
  */
 function subtreeProblems(element: TwiMLElement): readonly Problem[] {
   if (element.type === COMMENT) return NONE;
-  const known = checkedOf(element) as readonly Problem[] | undefined;
+  const known = memoOf(element) as readonly Problem[] | undefined;
   if (known !== undefined) return known;
   let found: Problem[] | undefined;
   const entry = compiled(element.type);
@@ -76,7 +69,7 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
     }
   }
   const result = found ?? NONE;
-  rememberChecked(element, result);
+  remember(element, result);
   return result;
 }
 
@@ -173,12 +166,8 @@ export function validate(node: TwiMLElement): Problem[] {
     ];
   }
   const problems = validateStructure(node);
-  try {
-    const tooLarge = sizeProblem(XML_DECLARATION + writeXml(node));
-    if (tooLarge) problems.push(tooLarge);
-  } catch (error) {
-    if (!(error instanceof TwiMLValidationError)) throw error;
-    problems.push(...error.problems);
-  }
+  const size = treeSizeProblem(node);
+  if (size === null) problems.push(unwritableProblem(node));
+  else if (size !== undefined) problems.push(size);
   return problems;
 }

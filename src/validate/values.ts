@@ -2,8 +2,9 @@
  * Checks of attribute values and text content against their spec. Each check returns
  * nothing when the value is fine, or the problem to report (without its path).
  */
+import { type SidKind, isSid, sidPattern, sidPrefixesText } from '../vocabulary/sids.js';
 import type { AttributeSpec, StringFormat, TextSpec } from '../vocabulary/spec.js';
-import { didYouMean, listForMessage } from './suggest.js';
+import { didYouMean, listForMessage } from '../runtime/suggest.js';
 
 export interface ValueProblem {
   readonly code: string;
@@ -47,9 +48,6 @@ const FORMATS: Record<string, { test: (value: string) => boolean; expected: stri
   },
 };
 
-/** A SID: its two-letter prefix (`CA`, `WW`) and 32 hex digits. */
-const sidPattern = (prefix: string) => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
-
 /**
  * True when `value` is certainly valid for `format` (the fast check of compiled attributes).
  * A voice passes only with a provider Twilio lists; anything else gets the full check.
@@ -57,7 +55,7 @@ const sidPattern = (prefix: string) => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
 export function formatAccepts(format: StringFormat): (value: string) => boolean {
   if (format === 'voice') return (value) => VOICE_PROVIDERS.test(value);
   if (format.startsWith('sid:')) {
-    const sid = sidPattern(format.slice(4));
+    const sid = sidPattern(format.slice(4) as SidKind);
     return (value) => sid.test(value);
   }
   const rule = FORMATS[format];
@@ -66,8 +64,9 @@ export function formatAccepts(format: StringFormat): (value: string) => boolean 
 
 function checkFormat(format: StringFormat, value: string): string | undefined {
   if (format.startsWith('sid:')) {
-    const prefix = format.slice(4);
-    return sidPattern(prefix).test(value) ? undefined : `a ${prefix} SID (${prefix} followed by 32 hex digits)`;
+    const kind = format.slice(4) as SidKind;
+    const prefix = sidPrefixesText(kind, false);
+    return isSid(kind, value) ? undefined : `a ${prefix} SID (${prefix} followed by 32 hex digits)`;
   }
   const rule = FORMATS[format];
   return rule === undefined || rule.test(value) ? undefined : rule.expected;

@@ -5,7 +5,7 @@
  */
 import { GATHER_LANGUAGES } from './languages.js';
 import { actionCallback, CONNECT_NOUNS, RECORD_CALL_VALUES, RECORDING_EVENTS, TRIM_VALUES } from './shared.js';
-import { boolean, element, integer, listOf, number, oneOf, openOneOf, string, typed, url } from './spec.js';
+import { boolean, element, integer, listOf, method, number, oneOf, openOneOf, string, typed, url } from './spec.js';
 
 /** Languages of ConversationRelay speech; `multi` lets Twilio detect the language. */
 const RELAY_LANGUAGES = [...GATHER_LANGUAGES, 'multi'] as const;
@@ -137,7 +137,7 @@ export const Conversation = element({
   tag: 'Conversation',
   attributes: {
     /** Conversations Service SID (`IS…`) the call belongs to. */
-    serviceInstanceSid: string({ format: 'sid:IS' }),
+    serviceInstanceSid: string({ format: 'sid:conversationsService' }),
     /** Create a Conversation automatically for an incoming call. */
     inboundAutocreation: boolean(),
     /** Seconds to wait for a worker to be assigned to the Conversation. */
@@ -147,7 +147,7 @@ export const Conversation = element({
     /** URL whose TwiML runs when a participant leaves the call or an error happens. */
     url: url(),
     /** HTTP method for `url`: `GET` or `POST`. */
-    method: oneOf(['GET', 'POST']),
+    method: method(),
     /** Record the call: from answer or from ringing, mono or dual-channel. */
     record: oneOf(RECORD_CALL_VALUES),
     /** Remove silence at the start and end of the recording. */
@@ -155,13 +155,13 @@ export const Conversation = element({
     /** URL Twilio requests when the recording changes state. */
     recordingStatusCallback: url(),
     /** HTTP method for `recordingStatusCallback`: `GET` or `POST`. */
-    recordingStatusCallbackMethod: oneOf(['GET', 'POST']),
+    recordingStatusCallbackMethod: method(),
     /** Recording events that trigger `recordingStatusCallback`. */
     recordingStatusCallbackEvent: listOf(RECORDING_EVENTS),
     /** URL Twilio requests on each event listed in `statusCallbackEvent`. */
     statusCallback: url(),
     /** HTTP method for `statusCallback`: `GET` or `POST`. */
-    statusCallbackMethod: oneOf(['GET', 'POST']),
+    statusCallbackMethod: method(),
     /** Call events that trigger a request to `statusCallback`. */
     statusCallbackEvent: listOf(['call-initiated', 'call-ringing', 'call-answered', 'call-completed']),
   },
@@ -184,7 +184,7 @@ export const VirtualAgent = element({
     /** URL that receives the agent's status updates (intents, sentiment, transcripts). */
     statusCallback: url(),
     /** HTTP method for `statusCallback`: `GET` or `POST`. */
-    statusCallbackMethod: oneOf(['GET', 'POST']),
+    statusCallbackMethod: method(),
   },
 });
 

@@ -140,7 +140,7 @@ export const Number = element({
     /** DTMF tones to send once the call connects (`0`–`9`, `A`–`D`, `#`, `*`, `w`, `W`), e.g. an extension. */
     sendDigits: string({ format: 'dtmf' }),
     /** BYOC trunk SID (`BY…`) to place the call over. */
-    byoc: string({ format: 'sid:BY' }),
+    byoc: string({ format: 'sid:byoc' }),
     ...nounCallbacks,
     ...machineDetection,
   },
@@ -217,7 +217,7 @@ export const Conference = element({
     /** Twilio region that hosts the conference's media. */
     region: oneOf(['us1', 'us2', 'ie1', 'sg1', 'br1', 'au1', 'jp1', 'de1']),
     /** Call SID (`CA…`) of a participant this one coaches: heard by that participant only. */
-    coach: string({ format: 'sid:CA' }),
+    coach: string({ format: 'sid:call' }),
     /**
      * Remove silence at the start and end of the recording.
      * @default trim-silence
@@ -251,9 +251,9 @@ export const Queue = element({
      */
     method: method(),
     /** TaskRouter Reservation SID (`WR…`) this call accepts. */
-    reservationSid: string({ format: 'sid:WR' }),
+    reservationSid: string({ format: 'sid:taskRouterReservation' }),
     /** TaskRouter Activity SID (`WA…`) the worker moves to when the call ends. */
-    postWorkActivitySid: string({ format: 'sid:WA' }),
+    postWorkActivitySid: string({ format: 'sid:taskRouterActivity' }),
   },
 });
 
@@ -320,7 +320,7 @@ export const Sim = element({
 /** @see https://www.twilio.com/docs/voice/twiml/dial/application */
 export const Application = element({
   tag: 'Application',
-  text: { is: 'sid', required: true, unlessChild: ['ApplicationSid'], format: 'sid:AP' },
+  text: { is: 'sid', required: true, unlessChild: ['ApplicationSid'], format: 'sid:application' },
   children: ['ApplicationSid', 'Parameter'],
   childLimits: { ApplicationSid: 1 },
   attributes: {
@@ -341,7 +341,7 @@ export const Application = element({
 /** @see https://www.twilio.com/docs/voice/twiml/dial/application */
 export const ApplicationSid = element({
   tag: 'ApplicationSid',
-  text: { is: 'sid', required: true, format: 'sid:AP' },
+  text: { is: 'sid', required: true, format: 'sid:application' },
   attributes: {},
 });
 

@@ -11,12 +11,23 @@
  * mapped type over the table (see `props.ts`), so editors show that JSDoc on hover, and
  * `scripts/docs.ts` reads it to write docs/vocabulary.md.
  */
+import { HTTP_METHODS, type HttpMethod } from './methods.js';
+import type { SidKind } from './sids.js';
 
 /** How an attribute value is checked, and how its prop is typed. */
 export type AttributeKind = 'string' | 'url' | 'integer' | 'number' | 'boolean' | 'enum' | 'list';
 
 /** Extra checks on string values, shared by attributes and text content. */
-export type StringFormat = 'voice' | 'phone' | 'sip' | 'dtmf' | 'gather-key' | 'record-keys' | 'json' | `sid:${string}`;
+export type StringFormat =
+  | 'voice'
+  | 'phone'
+  | 'sip'
+  | 'dtmf'
+  | 'gather-key'
+  | 'record-keys'
+  | 'json'
+  /** A SID of that kind (`sid:call` is `CA` followed by 32 hex digits). */
+  | `sid:${SidKind}`;
 
 export interface AttributeSpec<Value = unknown> {
   readonly kind: AttributeKind;
@@ -115,7 +126,7 @@ export const integerList = (
 ): AttributeSpec<number | readonly number[]> => ({ kind: 'list', items: 'integer', min, max, ...options });
 
 /** `GET` or `POST`. */
-export const method = (options?: Options): AttributeSpec<'GET' | 'POST'> => oneOf(['GET', 'POST'], { ...options });
+export const method = (options?: Options): AttributeSpec<HttpMethod> => oneOf(HTTP_METHODS, { ...options });
 
 /**
  * Gives a spec a different prop type, for values that also take numbers or a pattern

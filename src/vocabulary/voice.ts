@@ -317,7 +317,7 @@ export const Enqueue = element({
      */
     waitUrlMethod: method(),
     /** TaskRouter Workflow SID (`WW…`): the call becomes a Task routed by that workflow. */
-    workflowSid: string({ format: 'sid:WW' }),
+    workflowSid: string({ format: 'sid:taskRouterWorkflow' }),
   },
 });
 

@@ -2,9 +2,16 @@
  * `toTsx()`: an element tree (e.g. from `parse()`) as a `.tsx` module whose default export
  * renders the same document. Used by `twiml-jsx convert` to migrate TwiML Bins and XML files.
  */
-import { COMMENT, FRAGMENT, type TwiMLChild, type TwiMLElement, isElement } from '../runtime/element.js';
-import { componentNameOf, specOf } from '../vocabulary/index.js';
-import type { AttributeSpec } from '../vocabulary/spec.js';
+import {
+  COMMENT,
+  componentNameOf,
+  FRAGMENT,
+  isElement,
+  specOf,
+  type AttributeSpec,
+  type TwiMLChild,
+  type TwiMLElement,
+} from '../core.js';
 
 export interface ToTsxOptions {
   /**

@@ -9,14 +9,14 @@ import sax from 'sax';
 import {
   COMMENT,
   FRAGMENT,
+  makeElement,
   MAX_DEPTH,
   POSITION,
+  specOf,
   type SourcePosition,
   type TwiMLChild,
   type TwiMLElement,
-  makeElement,
-} from '../runtime/element.js';
-import { specOf } from '../vocabulary/index.js';
+} from '../core.js';
 
 /** Malformed or refused XML. `line` and `column` are 1-based. */
 export class XmlParseError extends Error {

@@ -1,7 +1,7 @@
 /** Reading webhook parameters from Fetch requests, and their types. */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  type CallStatus,
+  type CallWebhookStatus,
   type DialCallback,
   type DialCallStatus,
   type EnqueueCallback,
@@ -89,7 +89,7 @@ describe('readWebhook', () => {
 
 describe('types', () => {
   it('name the parameters of each webhook, with literal unions where Twilio has fixed values', () => {
-    expectTypeOf<VoiceWebhook['CallStatus']>().toEqualTypeOf<CallStatus>();
+    expectTypeOf<VoiceWebhook['CallStatus']>().toEqualTypeOf<CallWebhookStatus>();
     expectTypeOf<VoiceWebhook['SipHeader_X-Custom']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<GatherCallback>().toMatchTypeOf<VoiceWebhook>();
     expectTypeOf<GatherCallback['SpeechResult']>().toEqualTypeOf<string | undefined>();

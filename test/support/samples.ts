@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { type AttributeSpec, COMMENT, type ElementSpec, FRAGMENT, specOf, vocabulary } from 'twiml-jsx';
+import { SID_PREFIXES, type SidKind } from 'twiml-jsx/core';
 import { type Doc, NOT_IN_INSTALLED_HELPER } from './official.js';
 
 /** Every tag of the vocabulary (through the public API, so the package test can run this file). */
@@ -45,7 +46,7 @@ export function sampleValue(spec: AttributeSpec, variant = 0): unknown {
         case undefined:
           return spec.pattern ? (spec.expected ?? '1').split(' ')[0] : `value "${variant}" & <more>`;
         default:
-          return spec.format.startsWith('sid:') ? spec.format.slice(4) + hex32 : 'x';
+          return spec.format.startsWith('sid:') ? SID_PREFIXES[spec.format.slice(4) as SidKind][0] + hex32 : 'x';
       }
   }
 }
@@ -62,7 +63,9 @@ export function sampleText(spec: ElementSpec): string | undefined {
     case 'sip':
       return 'sip:bob@example.com';
     case 'sid':
-      return (spec.text.format?.startsWith('sid:') ? spec.text.format.slice(4) : 'DE') + hex32;
+      return (
+        (spec.text.format?.startsWith('sid:') ? SID_PREFIXES[spec.text.format.slice(4) as SidKind][0] : 'DE') + hex32
+      );
     case 'json':
       return '{"priority":"high"}';
     default:

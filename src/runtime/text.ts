@@ -1,5 +1,5 @@
 /** The text of elements, as the rules see it. */
-import { COMMENT, type TwiMLElement } from '../runtime/element.js';
+import { COMMENT, type TwiMLElement } from './element.js';
 
 /** The text an element holds directly (its string children joined). */
 export function ownText(element: TwiMLElement): string {

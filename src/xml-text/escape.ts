@@ -7,26 +7,15 @@
  * needs work and the string is returned untouched when there is none.
  *
  * Characters XML 1.0 cannot carry (C0 controls other than tab, LF and CR; lone surrogates;
- * U+FFFE and U+FFFF) throw an `InvalidCharacterError`, never pass through silently.
+ * U+FFFE and U+FFFF) make the writers return `undefined`, never pass through silently;
+ * `invalidCharacterIndex` says where the first one is.
  */
-
-/** A character XML 1.0 cannot represent. `index` is its UTF-16 offset in the string. */
-export class InvalidCharacterError extends Error {
-  constructor(
-    readonly value: string,
-    readonly index: number,
-  ) {
-    const code = value.charCodeAt(index);
-    super(`U+${code.toString(16).toUpperCase().padStart(4, '0')} at index ${index} cannot appear in XML`);
-    this.name = 'InvalidCharacterError';
-  }
-}
 
 const TEXT_SPECIAL = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ATTRIBUTE_SPECIAL = /[&<"\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** The index of the first character XML cannot carry, or -1. */
-function invalidIndex(value: string): number {
+/** The UTF-16 index of the first character XML 1.0 cannot carry in `value`, or -1. */
+export function invalidCharacterIndex(value: string): number {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code < 32) {
@@ -105,38 +94,4 @@ export function writeText(value: string): string | undefined {
 export function writeAttribute(value: string): string | undefined {
   const first = value.search(ATTRIBUTE_SPECIAL);
   return first === -1 ? value : escapeFrom(value, first, ATTRIBUTE_TABLE);
-}
-
-/** Escapes text content. @throws InvalidCharacterError */
-export function escapeText(value: string): string {
-  const out = writeText(value);
-  if (out === undefined) throw new InvalidCharacterError(value, invalidIndex(value));
-  return out;
-}
-
-/** Escapes an attribute value (without the quotes). @throws InvalidCharacterError */
-export function escapeAttribute(value: string): string {
-  const out = writeAttribute(value);
-  if (out === undefined) throw new InvalidCharacterError(value, invalidIndex(value));
-  return out;
-}
-
-/** Checks that a string only holds characters XML 1.0 can carry (for comments). */
-export function assertXmlChars(value: string): void {
-  const index = invalidIndex(value);
-  if (index !== -1) throw new InvalidCharacterError(value, index);
-}
-
-const NAME = /^[A-Za-z_:][A-Za-z0-9_:.-]*$/;
-const checkedNames = new Set<string>();
-
-/**
- * True when `name` may be written as an element or attribute name as is. TwiML names are
- * ASCII; anything else (spaces, quotes, `=`, `>`) would change the document's structure.
- */
-export function isSafeName(name: string): boolean {
-  if (checkedNames.has(name)) return true;
-  if (!NAME.test(name)) return false;
-  if (checkedNames.size < 10_000) checkedNames.add(name);
-  return true;
 }

@@ -4,8 +4,8 @@
  * `AttributeProps` is a homomorphic mapped type over an element's `attributes` table, so each
  * prop keeps the JSDoc written above its row in the table: editors show it on hover.
  */
-import type { TwiMLElement, TwiMLNode } from '../runtime/element.js';
-import type { AttributeSpec, ElementSpec, TextSpec } from './spec.js';
+import type { AttributeSpec, ElementSpec, TextSpec } from '../vocabulary/spec.js';
+import type { TwiMLElement, TwiMLNode } from './element.js';
 
 /** What JSX may hold where only text is allowed: strings, numbers, and nothing. */
 export type TextChild = string | number | bigint | boolean | null | undefined | readonly TextChild[];

@@ -2,8 +2,8 @@
  * One component per TwiML element, named after its tag (SSML: the PascalCase of the tag).
  * Each is made from its vocabulary table; the examples below are checked by a test.
  */
-import { component } from './runtime/component.js';
-import { vocabulary as v } from './vocabulary/index.js';
+import { vocabulary as v } from '../vocabulary/index.js';
+import { component } from './component.js';
 
 // ───────────────────────────── Document ─────────────────────────────
 

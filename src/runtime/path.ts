@@ -1,5 +1,5 @@
 /** Element paths in problems: `Response > Gather[2] > Say`. */
-import type { TwiMLChild } from '../runtime/element.js';
+import type { TwiMLChild } from './element.js';
 
 /**
  * The path segment of `siblings[index]`: its tag, with `[n]` (1-based, counting siblings of
