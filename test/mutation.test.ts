@@ -145,8 +145,6 @@ function mutations(root: TwiMLElement): Mutation[] {
 }
 
 describe('mutations of the corpus', () => {
-  let total = 0;
-
   it.each(files)('%s: each broken rule gives exactly its problem', (file) => {
     const original = parse(readFileSync(folder + file, 'utf8'));
     const before = validate(original).map((p) => `${p.code} ${p.path}`);
@@ -159,12 +157,12 @@ describe('mutations of the corpus', () => {
       if (added.length !== 1 || added[0] !== expected)
         mismatches.push(`${mutation.name}: expected [${expected}], got [${added.join('; ')}]`);
     }
-    total += cases.length;
     expect(mismatches).toEqual([]);
     expect(cases.length).toBeGreaterThan(0);
   });
 
-  it('ran over a thousand mutations', () => {
+  it('makes over a thousand mutations of the corpus (counted here, whatever else runs)', () => {
+    const total = files.reduce((sum, file) => sum + mutations(parse(readFileSync(folder + file, 'utf8'))).length, 0);
     expect(total).toBeGreaterThan(1000);
   });
 });

@@ -387,7 +387,10 @@ describe('the guide', () => {
     },
   );
 
-  it.runIf(readmeSample !== undefined)("runs the README's sample", () => expectHere(readmeSample!));
+  it("runs the README's sample", () => {
+    expect(readmeSample, 'README.md has a tsx sample under "## Testing your flows"').toBeDefined();
+    expectHere(readmeSample!);
+  });
 
   it.each(blocks.filter((b) => b.mark === 'output').map((b) => [b.id]))('checks the output %s', (id) => {
     expect(self).toContain(`output('${id}')`);
