@@ -24,6 +24,7 @@ export const LAYERS = [
   'rest',
   'testing',
   'cli',
+  'dev',
 ] as const;
 
 /** The layers that make up the core (bundled together into `core.js`). */
@@ -56,15 +57,15 @@ export function layerViolation({ from, to, typeOnly }: SourceImport): string | u
     return `${from} (${fromLayer}) imports ${to} (${toLayer}), a higher layer`;
   }
   if (typeOnly || fromLayer === toLayer) return undefined;
+  if (fromLayer === '.' && from !== 'core.ts' && to !== 'core.ts') {
+    return `${from} imports ${to}: the main entry and the JSX runtimes re-export core.ts only`;
+  }
   const fromCore = CORE_LAYERS.includes(fromLayer) || from === 'core.ts';
   if (!fromCore && CORE_LAYERS.includes(toLayer)) {
     return `${from} imports ${to}: outside the core, import the core's values from core.ts (one copy of the core)`;
   }
   if (!fromCore && toLayer !== '.' && to !== `${toLayer}/index.ts`) {
     return `${from} imports ${to}: import another entry through its index.ts`;
-  }
-  if (fromLayer === '.' && from !== 'core.ts' && to !== 'core.ts') {
-    return `${from} imports ${to}: the main entry and the JSX runtimes re-export core.ts only`;
   }
   return undefined;
 }
