@@ -1,21 +1,26 @@
 /** `client.calls`: place a call, steer or end a live one, look one up. */
+import { CALL_PROGRESS_EVENTS, RECORDING_EVENTS } from '../core.js';
 import { accountPath } from './endpoint.js';
 import { TwilioParameterError } from './errors.js';
-import { type FieldTable, either, formPairs, givenOf, paramsObject } from './fields.js';
+import { type TableOf, either, formPairs, givenOf, paramsObject } from './fields.js';
 import { toCall } from './response.js';
 import { checkSid } from './sids.js';
 import { type RequestOptions, type ResourceContext, fetchResource } from './transport.js';
-import type { Call, CreateCallParams, UpdateCallParams } from './types.js';
+import type { Call, CreateCallFields, CreateCallParams, UpdateCallFields, UpdateCallParams } from './types.js';
 
-/** Parameters of "create a call", in the order the official helper sends them. */
-const CREATE_CALL: FieldTable = {
+/**
+ * Parameters of "create a call", in the order the official helper sends them. Checked against
+ * `CreateCallFields` by the compiler: one entry per field, of a kind matching its type.
+ * @see https://www.twilio.com/docs/voice/api/call-resource#create-a-call-resource
+ */
+const CREATE_CALL = {
   to: 'string',
   from: 'string',
   method: 'method',
   fallbackUrl: 'url',
   fallbackMethod: 'method',
   statusCallback: 'url',
-  statusCallbackEvent: { oneOf: ['initiated', 'ringing', 'answered', 'completed'], list: true },
+  statusCallbackEvent: { oneOf: CALL_PROGRESS_EVENTS, list: true },
   statusCallbackMethod: 'method',
   sendDigits: 'string',
   timeout: 'integer',
@@ -28,7 +33,7 @@ const CREATE_CALL: FieldTable = {
   sipAuthPassword: 'string',
   machineDetection: { oneOf: ['Enable', 'DetectMessageEnd'] },
   machineDetectionTimeout: 'integer',
-  recordingStatusCallbackEvent: { oneOf: ['in-progress', 'completed', 'absent'], list: true },
+  recordingStatusCallbackEvent: { oneOf: RECORDING_EVENTS, list: true },
   trim: { oneOf: ['trim-silence', 'do-not-trim'] },
   callerId: 'string',
   machineDetectionSpeechThreshold: 'integer',
@@ -47,10 +52,14 @@ const CREATE_CALL: FieldTable = {
   url: 'url',
   twiml: 'twiml',
   applicationSid: { sid: 'application' },
-};
+} satisfies TableOf<CreateCallFields>;
 
-/** Parameters of "update a call", in the order the official helper sends them. */
-const UPDATE_CALL: FieldTable = {
+/**
+ * Parameters of "update a call", in the order the official helper sends them (checked against
+ * `UpdateCallFields`).
+ * @see https://www.twilio.com/docs/voice/api/call-resource#update-a-call-resource
+ */
+const UPDATE_CALL = {
   url: 'url',
   method: 'method',
   status: { oneOf: ['canceled', 'completed'] },
@@ -60,7 +69,7 @@ const UPDATE_CALL: FieldTable = {
   statusCallbackMethod: 'method',
   twiml: 'twiml',
   timeLimit: 'integer',
-};
+} satisfies TableOf<UpdateCallFields>;
 
 /** The sources of a call's instructions; exactly one is needed. */
 const INSTRUCTIONS = ['url', 'twiml', 'applicationSid'];

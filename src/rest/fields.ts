@@ -4,11 +4,12 @@
  * against its table and turns it into form pairs (PascalCase keys, arrays as repeated keys,
  * booleans as `true`/`false`, dates as UTC `YYYY-MM-DDTHH:mm:ssZ`).
  */
-import { checkUrl, describeValue, didYouMean, type SidKind } from '../core.js';
+import { checkUrl, describeValue, didYouMean, HTTP_METHODS, type SidKind } from '../core.js';
 import { TwilioParameterError } from './errors.js';
 import { type FormPair, checkWellFormed } from './form.js';
 import { checkSid } from './sids.js';
 import { inlineTwiml } from './twiml.js';
+import type { HttpMethod, InlineTwiML } from './types.js';
 
 /** What a parameter takes. */
 export type FieldKind =
@@ -19,7 +20,7 @@ export type FieldKind =
   | 'number'
   /** `true`/`false`, or the strings `'true'`/`'false'`. */
   | 'boolean'
-  /** `GET` or `POST`. */
+  /** One of `HTTP_METHODS`: `GET` or `POST`. */
   | 'method'
   /** A `Date` or an ISO-8601 string. */
   | 'datetime'
@@ -36,6 +37,81 @@ export type FieldKind =
 
 /** Option name → kind, in the order the parameters are sent. */
 export type FieldTable = Readonly<Record<string, FieldKind>>;
+
+/** `true` when `A` and `B` are the same type (each assignable to the other; unions are not split). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * Every order of the members of the union `U`, as readonly tuples: `'a' | 'b'` gives
+ * `readonly ['a', 'b'] | readonly ['b', 'a']`. A `oneOf` list must be one of them, so it holds
+ * each value of the field's type exactly once, and nothing else.
+ */
+export type EveryValueOnce<U, All = U> = [U] extends [never]
+  ? readonly []
+  : U extends unknown
+    ? readonly [U, ...EveryValueOnce<Exclude<All, U>>]
+    : never;
+
+/**
+ * The kinds a parameter of TypeScript type `T` may have in its table (`undefined` removed):
+ *
+ * | type                                   | kinds                                     |
+ * | -------------------------------------- | ----------------------------------------- |
+ * | `InlineTwiML`                          | `'twiml'`                                 |
+ * | `Date \| string`                       | `'datetime'`                              |
+ * | `HttpMethod`                           | `'method'`                                |
+ * | `boolean` (also with `'true' \| 'false'`) | `'boolean'`                            |
+ * | `number`                               | `'integer'`, `'number'`                   |
+ * | `readonly string[]`                    | `'string-list'`, `'url-list'`             |
+ * | `readonly ('a' \| 'b')[]`              | `{ oneOf: ['a', 'b'], list: true }`       |
+ * | `string` (or an open union)            | `'string'`, `'url'`, `{ sid }`            |
+ * | `'a' \| 'b'`                           | `{ oneOf: ['a', 'b'] }` (in any order)    |
+ *
+ * Any other type has no kind (`never`), so its table entry cannot compile.
+ */
+export type KindOf<T> =
+  Same<T, InlineTwiML> extends true
+    ? 'twiml'
+    : Same<T, Date | string> extends true
+      ? 'datetime'
+      : Same<T, HttpMethod> extends true
+        ? 'method'
+        : [T] extends [boolean | 'true' | 'false']
+          ? [boolean] extends [T]
+            ? 'boolean'
+            : ClosedKind<T, false>
+          : Same<T, number> extends true
+            ? 'integer' | 'number'
+            : [T] extends [readonly (infer Item)[]]
+              ? Same<Item, string> extends true
+                ? 'string-list' | 'url-list'
+                : ClosedKind<Item, true>
+              : [T] extends [string]
+                ? [string] extends [T]
+                  ? 'string' | 'url' | { readonly sid: SidKind }
+                  : ClosedKind<T, false>
+                : never;
+
+/** `{ oneOf }` for a closed union of strings (a list of them with `list: true`); else `never`. */
+type ClosedKind<T, List extends boolean> = [T] extends [string]
+  ? [string] extends [T]
+    ? never
+    : List extends true
+      ? { readonly oneOf: EveryValueOnce<T>; readonly list: true }
+      : { readonly oneOf: EveryValueOnce<T>; readonly list?: false }
+  : never;
+
+/**
+ * The table of a parameter type: exactly one entry per field of `Fields` (none missing, none
+ * extra), each of a kind that matches the field's TypeScript type (see {@link KindOf}). Tables
+ * are declared `satisfies TableOf<…Fields>`, so the types (with the docs shown on hover) and
+ * the tables (what is checked and sent) cannot drift apart.
+ *
+ * @example
+ * const UPDATE = { status: { oneOf: ['canceled', 'completed'] }, timeLimit: 'integer' } satisfies
+ *   TableOf<{ status?: 'canceled' | 'completed'; timeLimit?: number }>;
+ */
+export type TableOf<Fields> = { readonly [Field in keyof Fields]-?: KindOf<Exclude<Fields[Field], undefined>> };
 
 /** `statusCallbackEvent` → `StatusCallbackEvent`: Twilio's form key of an option. */
 export function formKey(option: string): string {
@@ -77,7 +153,9 @@ function encodeValue(kind: FieldKind, value: unknown, where: string, option: str
       if (typeof value === 'boolean') return [value ? 'true' : 'false'];
       return value === 'true' || value === 'false' ? [value] : 'true or false';
     case 'method':
-      return value === 'GET' || value === 'POST' ? [value] : '"GET" or "POST"';
+      return HTTP_METHODS.includes(value as HttpMethod)
+        ? [value as HttpMethod]
+        : either(HTTP_METHODS.map((m) => JSON.stringify(m)));
     case 'datetime':
       if (value instanceof Date) {
         return Number.isNaN(value.getTime()) ? 'a valid Date' : [value.toISOString().replace(/\.\d{3}Z$/, 'Z')];

@@ -1,14 +1,18 @@
 /** `client.messages`: send an SMS, MMS or channel message, look one up. */
 import { accountPath } from './endpoint.js';
 import { TwilioParameterError } from './errors.js';
-import { type FieldTable, either, formPairs, givenOf, paramsObject } from './fields.js';
+import { type TableOf, either, formPairs, givenOf, paramsObject } from './fields.js';
 import { toMessage } from './response.js';
 import { checkSid } from './sids.js';
 import { type RequestOptions, type ResourceContext, fetchResource } from './transport.js';
-import type { CreateMessageParams, Message } from './types.js';
+import type { CreateMessageFields, CreateMessageParams, Message } from './types.js';
 
-/** Parameters of "create a message", in the order the official helper sends them. */
-const CREATE_MESSAGE: FieldTable = {
+/**
+ * Parameters of "create a message", in the order the official helper sends them. Checked
+ * against `CreateMessageFields` by the compiler: one entry per field, of a kind matching its type.
+ * @see https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
+ */
+const CREATE_MESSAGE = {
   to: 'string',
   statusCallback: 'url',
   applicationSid: { sid: 'application' },
@@ -35,7 +39,7 @@ const CREATE_MESSAGE: FieldTable = {
   body: 'string',
   mediaUrl: 'url-list',
   contentSid: { sid: 'content' },
-};
+} satisfies TableOf<CreateMessageFields>;
 
 /** Most media URLs one message may carry. */
 const MAX_MEDIA = 10;
