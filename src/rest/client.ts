@@ -1,5 +1,5 @@
 /** `createClient()`: credentials and options in, `calls` and `messages` out. */
-import { didYouMean } from '../core.js';
+import { describeValue, didYouMean } from '../core.js';
 import { type CallsResource, createCallsResource } from './calls.js';
 import { type Credentials, type Env, resolveCredentials, runtimeEnv } from './credentials.js';
 import { type EndpointOptions, resolveBaseUrl } from './endpoint.js';
@@ -142,6 +142,7 @@ const OPTION_KEYS = [
 function checkKeys(value: unknown, allowed: readonly string[], argument: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
+    // Only the type: a string here may well be a token passed in the wrong place.
     throw new TwilioConfigError(argument, `createClient: the ${argument} must be an object, got ${typeof value}`);
   }
   for (const key of Object.keys(value)) {
@@ -167,7 +168,8 @@ function checkOption<T>(
   return value as T;
 }
 
-const aFunction = (value: unknown) => (typeof value === 'function' ? undefined : `a function, got ${typeof value}`);
+const aFunction = (value: unknown) =>
+  typeof value === 'function' ? undefined : `a function, got ${describeValue(value)}`;
 
 /**
  * Creates a client. Credentials come from the first argument, else from the `TWILIO_ACCOUNT_SID`

@@ -3,8 +3,8 @@
  * default to the `TWILIO_ACCOUNT_SID` / `TWILIO_AUTH_TOKEN` environment variables and become a
  * Basic `Authorization` header. Secret values never appear in an error message.
  */
+import { isSid, SID_PREFIXES, sidPrefixesText } from '../core.js';
 import { TwilioConfigError } from './errors.js';
-import { isSid } from '../core.js';
 
 /**
  * Account SID + auth token. Both fall back to the environment.
@@ -84,6 +84,7 @@ function describeMalformed(value: string): string {
 function text(value: unknown, option: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') {
+    // Only the type, never the value (not even through describeValue): it may be a secret.
     throw new TwilioConfigError(option, `createClient: ${option} must be a string, got ${typeof value}`);
   }
   return value;
@@ -113,8 +114,10 @@ export function resolveCredentials(input: Credentials, env: Env): ResolvedCreden
   if (!isSid('account', accountSid)) {
     throw new TwilioConfigError(
       'accountSid',
-      `createClient: ${from} must be "AC" followed by 32 hex digits; ${describeMalformed(accountSid)}` +
-        (accountSid.startsWith('SK') ? '. An API key SID goes in apiKey, with apiSecret and the account SID' : ''),
+      `createClient: ${from} must be ${sidPrefixesText('account')} followed by 32 hex digits; ${describeMalformed(accountSid)}` +
+        (SID_PREFIXES.apiKey.some((prefix) => accountSid.startsWith(prefix))
+          ? '. An API key SID goes in apiKey, with apiSecret and the account SID'
+          : ''),
     );
   }
 
@@ -134,7 +137,7 @@ export function resolveCredentials(input: Credentials, env: Env): ResolvedCreden
     if (!isSid('apiKey', apiKey)) {
       throw new TwilioConfigError(
         'apiKey',
-        `createClient: apiKey must be "SK" followed by 32 hex digits; ${describeMalformed(apiKey)}`,
+        `createClient: apiKey must be ${sidPrefixesText('apiKey')} followed by 32 hex digits; ${describeMalformed(apiKey)}`,
       );
     }
     return { accountSid, apiKey, authorization: `Basic ${base64(`${apiKey}:${apiSecret}`)}` };

@@ -2,6 +2,7 @@
  * Where requests go: `https://api.twilio.com`, `https://api.{edge}.{region}.twilio.com`, or a
  * `baseUrl` (a proxy, a fake API in tests).
  */
+import { describeValue } from '../core.js';
 import { TwilioConfigError } from './errors.js';
 
 /** The host every account can use; processing happens in the US. */
@@ -26,9 +27,7 @@ function checkLabel(option: 'edge' | 'region', value: unknown): string {
   if (typeof value !== 'string' || !LABEL.test(value)) {
     throw new TwilioConfigError(
       option,
-      `createClient: ${option} must be a lower-case host label such as ${option === 'edge' ? '"dublin"' : '"ie1"'}, got ${
-        typeof value === 'string' ? JSON.stringify(value) : typeof value
-      }`,
+      `createClient: ${option} must be a lower-case host label such as ${option === 'edge' ? '"dublin"' : '"ie1"'}, got ${describeValue(value)}`,
     );
   }
   return value;
@@ -47,9 +46,7 @@ function checkBaseUrl(value: unknown): string {
   } catch {
     throw new TwilioConfigError(
       'baseUrl',
-      `createClient: baseUrl must be an absolute http(s) URL such as "https://api.twilio.com", got ${
-        typeof value === 'string' ? JSON.stringify(value) : typeof value
-      }`,
+      `createClient: baseUrl must be an absolute http(s) URL such as "https://api.twilio.com", got ${describeValue(value)}`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

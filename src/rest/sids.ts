@@ -1,10 +1,13 @@
 /** Checks of the SIDs the client puts into URLs and forms (the prefixes: `SID_PREFIXES` of the core). */
-import { isSid, type SidKind, sidPrefixesText } from '../core.js';
+import { describeValue, isSid, type SidKind, sidPrefixesText } from '../core.js';
 import { TwilioParameterError } from './errors.js';
 
-/** A value for an error message: quoted, and cut when long. */
+/** Longest part of a bad SID repeated in a message. */
+const QUOTED_LENGTH = 40;
+
+/** A string for an error message, as the core's `describeValue` shows it, cut when long. */
 export function quote(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return describeValue(value.length > QUOTED_LENGTH ? `${value.slice(0, QUOTED_LENGTH)}…` : value);
 }
 
 /**
@@ -21,7 +24,7 @@ export function checkSid(kind: SidKind, value: unknown, where: string, parameter
   if (typeof value !== 'string') {
     throw new TwilioParameterError(
       parameter,
-      `${where}: ${parameter} must be a string SID (${sidPrefixesText(kind)} followed by 32 hex digits), got ${value === null ? 'null' : typeof value}`,
+      `${where}: ${parameter} must be a string SID (${sidPrefixesText(kind)} followed by 32 hex digits), got ${describeValue(value)}`,
     );
   }
   if (/[/?#]/.test(value)) {

@@ -3,6 +3,7 @@
  * attempt, the caller's `AbortSignal`, and retries — 429 always (Twilio did not act on it),
  * timeouts, network failures and 5xx only when the request is safe to repeat.
  */
+import { describeValue, type HttpMethod } from '../core.js';
 import { apiErrorFrom, excerpt } from './error-body.js';
 import {
   TwilioAbortError,
@@ -62,7 +63,7 @@ export interface TransportConfig {
 export interface ApiRequest {
   /** The operation, for messages: `calls.create`. */
   readonly operation: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   /** The path below the base URL: `/2010-04-01/Accounts/AC…/Calls.json`. */
   readonly path: string;
   /** The form body of a POST. */
@@ -124,6 +125,9 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** A number as it is (`-1`), anything else as the core's `describeValue` shows it. */
+const numberOrValue = (value: unknown) => (typeof value === 'number' ? String(value) : describeValue(value));
+
 /** Longest delay `setTimeout` honours; longer ones fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -134,14 +138,14 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function badMilliseconds(value: unknown): string | undefined {
   return typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS
     ? undefined
-    : `a positive number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days), got ${String(value)}`;
+    : `a positive number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days), got ${numberOrValue(value)}`;
 }
 
 /** What `maxRetries` should be, or `undefined` when `value` is fine. */
 export function badRetryCount(value: unknown): string | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0
     ? undefined
-    : `a whole number ≥ 0, got ${String(value)}`;
+    : `a whole number ≥ 0, got ${numberOrValue(value)}`;
 }
 
 /**
