@@ -1,6 +1,10 @@
 /**
  * Errors of the REST client. Every one extends `TwilioError`; none ever holds a credential
  * (no header, no token, no secret), so they can be logged and serialised as they are.
+ *
+ * Each class sets `name` the same way: a class field holding its own name as a literal (not
+ * `constructor.name`, which minifiers rename), so `error.name` is right in every runtime and
+ * bundle, and for subclasses that declare no constructor.
  */
 
 /**
@@ -15,6 +19,9 @@
  * }
  */
 export class TwilioError extends Error {
+  /** The class name; each subclass narrows it to its own (`'TwilioApiError'`). */
+  override readonly name: string = 'TwilioError';
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
@@ -28,6 +35,7 @@ export class TwilioError extends Error {
  * createClient({ accountSid: 'AC…' }); // TwilioConfigError: no auth token: pass authToken … or set TWILIO_AUTH_TOKEN
  */
 export class TwilioConfigError extends TwilioError {
+  override readonly name = 'TwilioConfigError' as const;
   /** The option at fault (`authToken`, `region`, `baseUrl`, …). */
   readonly option: string;
 
@@ -46,6 +54,7 @@ export class TwilioConfigError extends TwilioError {
  * // TwilioParameterError: messages.create: give body, mediaUrl or contentSid … (Twilio error 21602)
  */
 export class TwilioParameterError extends TwilioError {
+  override readonly name = 'TwilioParameterError' as const;
   /** The parameter at fault, as named in the call (`twiml`, `mediaUrl`, `sid`). */
   readonly parameter: string;
   /** Twilio's error code for the same mistake, when it has one (e.g. 32018, 21603). */
@@ -101,6 +110,7 @@ export interface TwilioApiErrorInit {
  * }
  */
 export class TwilioApiError extends TwilioError {
+  override readonly name = 'TwilioApiError' as const;
   /** HTTP status (`400`, `404`, `429`, `500`). */
   readonly status: number;
   /** Twilio's error code (`20404`, `21211`), or `undefined` when the body had none. */
@@ -142,6 +152,7 @@ export class TwilioApiError extends TwilioError {
  * // TwilioResponseError: GET /2010-04-01/…/Calls/CA….json answered 200 with a body that is not JSON: <html>…
  */
 export class TwilioResponseError extends TwilioError {
+  override readonly name = 'TwilioResponseError' as const;
   /** HTTP status of the response. */
   readonly status: number;
 
@@ -159,6 +170,7 @@ export class TwilioResponseError extends TwilioError {
  * await client.calls.get(sid, { timeoutMs: 2_000 }); // TwilioTimeoutError after 2 s without an answer
  */
 export class TwilioTimeoutError extends TwilioError {
+  override readonly name = 'TwilioTimeoutError' as const;
   /** The timeout that expired, in milliseconds. */
   readonly timeoutMs: number;
 
@@ -175,7 +187,9 @@ export class TwilioTimeoutError extends TwilioError {
  * @example
  * createClient({ baseUrl: 'http://127.0.0.1:9' }).calls.get(sid); // TwilioNetworkError: … connect ECONNREFUSED
  */
-export class TwilioNetworkError extends TwilioError {}
+export class TwilioNetworkError extends TwilioError {
+  override readonly name = 'TwilioNetworkError' as const;
+}
 
 /**
  * The caller's `AbortSignal` fired. `cause` is the signal's `reason`.
@@ -185,18 +199,6 @@ export class TwilioNetworkError extends TwilioError {}
  * const pending = client.calls.get(sid, { signal: controller.signal });
  * controller.abort(); // pending rejects with TwilioAbortError
  */
-export class TwilioAbortError extends TwilioError {}
-
-// Names set on the prototypes (not from `constructor.name`, which minifiers rename).
-for (const [name, type] of Object.entries({
-  TwilioError,
-  TwilioConfigError,
-  TwilioParameterError,
-  TwilioApiError,
-  TwilioResponseError,
-  TwilioTimeoutError,
-  TwilioNetworkError,
-  TwilioAbortError,
-})) {
-  Object.defineProperty(type.prototype, 'name', { value: name, writable: true, configurable: true });
+export class TwilioAbortError extends TwilioError {
+  override readonly name = 'TwilioAbortError' as const;
 }

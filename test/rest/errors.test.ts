@@ -1,6 +1,7 @@
 /** Failed responses → TwilioApiError (Twilio's JSON, problem+json, non-JSON); unusable 2xx → TwilioResponseError. */
 import { inspect } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as rest from 'twiml-jsx/rest';
 import { TwilioApiError, TwilioError, TwilioResponseError, type TwilioClient } from 'twiml-jsx/rest';
 import { BASIC_AUTH, ourClient } from './support/clients.js';
 import { ACCOUNT_SID, AUTH_TOKEN, CALL_SID } from './support/fake-twilio.js';
@@ -145,5 +146,48 @@ describe('errors hold no secret', () => {
       expect(view).not.toContain(credential);
     }
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 401, code: 20003 });
+  });
+});
+
+describe('error names', () => {
+  /** Arguments to build one of each exported error class with. */
+  const ARGUMENTS: Record<string, unknown[]> = {
+    TwilioError: ['message'],
+    TwilioConfigError: ['authToken', 'message'],
+    TwilioParameterError: ['twiml', 'message', 32018],
+    TwilioApiError: [{ status: 400, method: 'POST', path: '/p' }],
+    TwilioResponseError: [200, 'message'],
+    TwilioTimeoutError: ['message', 1000],
+    TwilioNetworkError: ['message', { cause: new Error('reset') }],
+    TwilioAbortError: ['message'],
+  };
+  const errorClasses = Object.entries(rest as Record<string, unknown>).filter(
+    (entry): entry is [string, new (...args: unknown[]) => Error] =>
+      typeof entry[1] === 'function' && entry[1].prototype instanceof Error,
+  );
+
+  it('every exported error class is listed here (so the next one is checked too)', () => {
+    expect(errorClasses.map(([name]) => name).sort()).toEqual(Object.keys(ARGUMENTS).sort());
+  });
+
+  it.each(Object.keys(ARGUMENTS))("%s: name is the class's exported name, in String() and the stack too", (name) => {
+    const type = (rest as unknown as Record<string, new (...args: unknown[]) => Error>)[name];
+    const error = new type(...ARGUMENTS[name]);
+    expect(error.name).toBe(name);
+    expect(String(error)).toMatch(new RegExp(`^${name}: `));
+    expect(error.stack).toMatch(new RegExp(`^${name}: `));
+    expect(error).toBeInstanceOf(TwilioError);
+  });
+
+  it('a subclass without a constructor of its own keeps its name (not "Error", not the parent\'s)', () => {
+    // TwilioNetworkError and TwilioAbortError declare no constructor; neither does this one.
+    class RetryBudgetExceeded extends rest.TwilioNetworkError {
+      override readonly name = 'RetryBudgetExceeded' as unknown as 'TwilioNetworkError';
+    }
+    expect(new rest.TwilioNetworkError('x').name).toBe('TwilioNetworkError');
+    expect(new rest.TwilioAbortError('x').name).toBe('TwilioAbortError');
+    expect(new RetryBudgetExceeded('x').name).toBe('RetryBudgetExceeded');
+    class Plain extends rest.TwilioAbortError {}
+    expect(new Plain('x').name).toBe('TwilioAbortError');
   });
 });
