@@ -6,7 +6,7 @@ import type { TwiMLElement } from '../core.js';
 import { type NodeRequestInfo, type NodeWebhookOptions, nodeVerifier } from './node.js';
 import { prepareAnswer, type TwimlInit } from './serve.js';
 import { type Refusal, rejectionText } from './verify.js';
-import { parseForm } from './webhooks.js';
+import { parseForm } from './body.js';
 
 /** The part of a Fastify `reply` used here. */
 export interface FastifyReplyLike {

@@ -17,7 +17,8 @@ import {
   type WebhookVerification,
   webhookSecrets,
 } from './verify.js';
-import { type FormParams, hasNoBody } from './webhooks.js';
+import { BodyTooLargeError, hasNoBody, readStream } from './body.js';
+import type { FormParams } from './webhook-params.js';
 
 /** The part of `http.ServerResponse` used here (Express's `res` and Fastify's `reply.raw` are ones). */
 export interface NodeResponseLike {
@@ -92,37 +93,6 @@ export function nodeRequestUrl(req: NodeRequestInfo): string {
   const host = nodeHeader(req.headers, 'host') ?? nodeHeader(req.headers, ':authority') ?? 'localhost';
   const socket = req.socket as { readonly encrypted?: unknown } | null | undefined;
   return `${socket?.encrypted === true ? 'https' : 'http'}://${host}${target}`;
-}
-
-/** Thrown when a body is larger than allowed; `status` is 413. */
-export class BodyTooLargeError extends Error {
-  readonly status = 413;
-  readonly statusCode = 413;
-
-  constructor(limit: number) {
-    super(`twiml-jsx/http: the request body is larger than the limit of ${limit} bytes`);
-    this.name = 'BodyTooLargeError';
-  }
-}
-
-/** Reads a Node stream to its end, refusing more than `limit` bytes. */
-export async function readStream(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-    length += bytes.length;
-    if (length > limit) throw new BodyTooLargeError(limit);
-    chunks.push(bytes);
-  }
-  if (chunks.length === 1) return chunks[0];
-  const body = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
 }
 
 /** Options of the Node verifiers (`nodeWebhook`, `expressWebhook`, `fastifyWebhook`). */

@@ -13,7 +13,8 @@ import {
   signatureAlgorithmOf,
   validateRequest,
 } from './signature.js';
-import { type FormParams, hasNoBody, mediaTypeOf, paramsOfBody, parseForm, readBodyBytes } from './webhooks.js';
+import { hasNoBody, mediaTypeOf, paramsOfBody, parseForm, readBodyBytes } from './body.js';
+import type { FormParams } from './webhook-params.js';
 
 /** Options of every webhook verifier. `Req` is the framework's request type (for a `url` function). */
 export interface WebhookOptions<Req = Request> extends PublicUrlOptions<Req> {

@@ -1,7 +1,7 @@
 /**
- * The parameters Twilio sends to webhooks, as types, and helpers that read them from a Fetch
- * `Request`. Every value arrives as text: numbers (`RecordingDuration`, `Confidence`) and
- * booleans (`DialBridged`) are strings, exactly as Twilio wrote them.
+ * The parameters Twilio sends to webhooks, as types. Every value arrives as text: numbers
+ * (`RecordingDuration`, `Confidence`) and booleans (`DialBridged`) are strings, exactly as Twilio
+ * wrote them. Reading them from a request is body.ts's job.
  */
 import type { CallDirection, CallStatus, CallWebhookStatus, DialCallStatus, MessageStatus } from '../core.js';
 
@@ -332,97 +332,4 @@ export interface MessageStatusCallback {
 export interface SmsCallback extends VoiceWebhook {
   readonly SmsSid: string;
   readonly SmsStatus: 'sending' | 'invalid' | (string & {});
-}
-
-/**
- * Parses an `application/x-www-form-urlencoded` body (or a query string): `+` is a space,
- * percent-escapes are decoded, and a name that occurs more than once keeps all of its values in
- * an array, in order. The result has no prototype, so names like `__proto__` are plain fields.
- */
-export function parseForm(text: string): FormParams {
-  const params: Record<string, string | string[]> = Object.create(null);
-  for (const [name, value] of new URLSearchParams(text)) {
-    const seen = params[name];
-    if (seen === undefined) params[name] = value;
-    else if (typeof seen === 'string') params[name] = [seen, value];
-    else seen.push(value);
-  }
-  return params;
-}
-
-/** The media type of a `Content-Type` value, lower-cased, without parameters: `application/json`. */
-export function mediaTypeOf(contentType: string | null | undefined): string {
-  return (contentType ?? '').split(';', 1)[0].trim().toLowerCase();
-}
-
-/** The webhook parameters in a body of this type: form fields, or the JSON document; `undefined` for other types. */
-export function paramsOfBody(contentType: string | null | undefined, text: string): unknown {
-  switch (mediaTypeOf(contentType)) {
-    case 'application/x-www-form-urlencoded':
-      return parseForm(text);
-    case 'application/json':
-      try {
-        return JSON.parse(text);
-      } catch (error) {
-        throw new SyntaxError(`twiml-jsx/http: the webhook body is not valid JSON (${(error as Error).message})`);
-      }
-    default:
-      return undefined;
-  }
-}
-
-/** Whether requests with this method carry their parameters in the query string. */
-export function hasNoBody(method: string): boolean {
-  return method === 'GET' || method === 'HEAD';
-}
-
-/** Reads a Fetch request's body through a clone, so that the request itself stays unread. */
-export async function readBodyBytes(request: Request, who: string): Promise<Uint8Array> {
-  if (request.bodyUsed) {
-    throw new TypeError(
-      `twiml-jsx/http: ${who} cannot read the body of ${request.method} ${request.url}: it was already read; call ${who} before anything else reads it`,
-    );
-  }
-  return new Uint8Array(await request.clone().arrayBuffer());
-}
-
-const decoder = new TextDecoder();
-
-/**
- * The parameters of a webhook request: the form fields of a POST, or the query parameters of a
- * GET (Twilio's `method="GET"`). Reads through a clone: the request's body stays readable.
- *
- * @example
- * const form = await readForm(request); // { CallSid: 'CA…', Digits: '1', … }
- * @throws TypeError if the body was already read, or is neither form-encoded nor empty.
- */
-export async function readForm(request: Request): Promise<FormParams> {
-  if (hasNoBody(request.method)) return parseForm(new URL(request.url).search);
-  const contentType = request.headers.get('content-type');
-  const text = decoder.decode(await readBodyBytes(request, 'readForm()'));
-  if (mediaTypeOf(contentType) === 'application/x-www-form-urlencoded' || (text === '' && !contentType)) {
-    return parseForm(text);
-  }
-  throw new TypeError(
-    `twiml-jsx/http: readForm() expects an application/x-www-form-urlencoded body, but ${request.method} ${request.url} has Content-Type ${JSON.stringify(contentType)}`,
-  );
-}
-
-/**
- * Reads a webhook's parameters typed as one of the shapes above: form fields (POST), query
- * parameters (GET), or the document of a JSON webhook. The type is not checked at run time:
- * Twilio decides what it sends.
- *
- * @example
- * app.post('/menu/choice', async (c) => {
- *   const { Digits, SpeechResult } = await readWebhook<GatherCallback>(c.req.raw);
- *   return twiml(<MenuChoice digits={Digits} speech={SpeechResult} />);
- * });
- * @throws TypeError if the body was already read or has another type; SyntaxError for broken JSON.
- */
-export async function readWebhook<T = FormParams>(request: Request): Promise<T> {
-  if (mediaTypeOf(request.headers.get('content-type')) === 'application/json' && !hasNoBody(request.method)) {
-    return paramsOfBody('application/json', decoder.decode(await readBodyBytes(request, 'readWebhook()'))) as T;
-  }
-  return (await readForm(request)) as T;
 }
