@@ -14,20 +14,34 @@
 const TEXT_SPECIAL = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ATTRIBUTE_SPECIAL = /[&<"\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+/**
+ * The one check of the characters XML 1.0 can carry (§2.2: tab, LF, CR, U+0020–U+D7FF,
+ * U+E000–U+FFFD and the supplementary planes as surrogate pairs), for text, attribute values
+ * and comments alike: how many UTF-16 units the character at `index` takes (1, or 2 for a
+ * surrogate pair), or 0 when XML cannot carry it (a C0 control, a lone surrogate — also one at
+ * the very end of the string —, U+FFFE or U+FFFF).
+ */
+export function xmlCharLength(value: string, index: number): 0 | 1 | 2 {
+  const code = value.charCodeAt(index);
+  if (code < 32) return code === 9 || code === 10 || code === 13 ? 1 : 0;
+  if (code < 0xd800) return 1;
+  if (code <= 0xdbff) {
+    // charCodeAt past the end is NaN, which is not a low surrogate.
+    const next = value.charCodeAt(index + 1);
+    return next >= 0xdc00 && next <= 0xdfff ? 2 : 0;
+  }
+  if (code <= 0xdfff || code >= 0xfffe) return 0;
+  return 1;
+}
+
 /** The UTF-16 index of the first character XML 1.0 cannot carry in `value`, or -1. */
 export function invalidCharacterIndex(value: string): number {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code < 32) {
-      if (code !== 9 && code !== 10 && code !== 13) return i;
-    } else if (code >= 0xd800) {
-      if (code >= 0xfffe) return i;
-      if (code <= 0xdbff) {
-        const next = value.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) i++;
-        else return i;
-      } else if (code <= 0xdfff) return i;
-    }
+    if (code >= 32 && code < 0xd800) continue;
+    const length = xmlCharLength(value, i);
+    if (length === 0) return i;
+    i += length - 1;
   }
   return -1;
 }
@@ -73,12 +87,9 @@ function escapeFrom(
       out += value.slice(last, i) + replacement;
       last = i + 1;
     } else if (code >= 0xd800) {
-      if (code >= 0xfffe) return undefined;
-      if (code <= 0xdfff) {
-        const next = value.charCodeAt(i + 1);
-        if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) return undefined;
-        i++;
-      }
+      const units = xmlCharLength(value, i);
+      if (units === 0) return undefined;
+      i += units - 1;
     }
   }
   return last === 0 ? value : out + value.slice(last);
