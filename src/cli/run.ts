@@ -25,6 +25,8 @@ Commands:
       --no-validate            Skip validation.
   convert <file.xml|->         Print the equivalent .tsx module (imports included).
       --name <Name>            Name of the exported component (default: Flow).
+  dev <module> | --url <url>   A phone in the browser that calls your flows
+                               (twiml-jsx dev --help for its options).
 
 Options: --help, --version
 `;
@@ -180,6 +182,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await renderCommand(rest, io);
       case 'convert':
         return await convertCommand(rest, io);
+      case 'dev':
+        // Loaded only for `dev`: the dev server is a layer above the CLI.
+        return await (await import('../dev/index.js')).runDev(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${io.version}\n`);
