@@ -9,7 +9,7 @@ import express from 'express';
 import { Hono } from 'hono';
 import {
   type DialCallback,
-  expressTwiml,
+  expressTwiML,
   expressWebhook,
   type GatherCallback,
   honoWebhook,
@@ -82,7 +82,7 @@ export function createExpressApp(options: AppOptions = {}): express.Express {
     app.all(
       path,
       fromTwilio,
-      expressTwiml((req) => {
+      expressTwiML((req) => {
         const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
         const params = (req.method === 'GET' ? Object.fromEntries(query) : (req.body ?? {})) as Params;
         return flow(query, params);

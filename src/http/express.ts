@@ -9,9 +9,9 @@ import {
   type NodeWebhookOptions,
   nodeVerifier,
   sendText,
-  sendTwiml,
+  sendTwiML,
 } from './node.js';
-import type { TwimlInit } from './serve.js';
+import type { TwiMLInit } from './serve.js';
 import { rejectionText } from './verify.js';
 
 /** The part of Express's `req` used here. `rawBody`, when a body parser's `verify` kept it, is preferred. */
@@ -40,7 +40,7 @@ function bodyOf(req: ExpressRequestLike): NodeBody {
  * The auth token is checked when the middleware is created.
  *
  * @example
- * app.post('/voice', expressWebhook({ trustProxy: true }), expressTwiml(() => <Menu />));
+ * app.post('/voice', expressWebhook({ trustProxy: true }), expressTwiML(() => <Menu />));
  * @throws Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
  */
 export function expressWebhook(
@@ -66,20 +66,20 @@ export function expressWebhook(
 
 /**
  * An Express route handler that serves the document `build` returns (sync or async) with
- * `sendTwiml`. Errors thrown by `build` go to Express's error handling (`next(error)`); a
+ * `sendTwiML`. Errors thrown by `build` go to Express's error handling (`next(error)`); a
  * document that fails validation is logged and answered with 500, or with `options.fallback`.
  *
  * @example
- * app.post('/voice', expressTwiml((req) => <Menu retries={Number(req.query.retries ?? 0)} />));
+ * app.post('/voice', expressTwiML((req) => <Menu retries={Number(req.query.retries ?? 0)} />));
  */
-export function expressTwiml<Req = ExpressRequestLike, Res extends NodeResponseLike = NodeResponseLike>(
+export function expressTwiML<Req = ExpressRequestLike, Res extends NodeResponseLike = NodeResponseLike>(
   build: (req: Req, res: Res) => TwiMLElement | PromiseLike<TwiMLElement>,
-  options?: TwimlInit,
+  options?: TwiMLInit,
 ): (req: Req, res: Res, next: NextFunctionLike) => void {
   return (req, res, next) => {
     Promise.resolve()
       .then(() => build(req, res))
-      .then((node) => sendTwiml(res, node, options))
+      .then((node) => sendTwiML(res, node, options))
       .catch(next);
   };
 }

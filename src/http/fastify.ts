@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type { TwiMLElement } from '../core.js';
 import { type NodeRequestInfo, type NodeWebhookOptions, nodeVerifier } from './node.js';
-import { prepareAnswer, type TwimlInit } from './serve.js';
+import { prepareAnswer, type TwiMLInit } from './serve.js';
 import { type Refusal, rejectionText } from './verify.js';
 import { parseForm } from './body.js';
 
@@ -56,7 +56,7 @@ class WebhookRejectedError extends Error {
  * @example
  * await app.register(async (twilio) => {
  *   await twilio.register(fastifyWebhook({ trustProxy: true }));
- *   twilio.post('/voice', fastifyTwiml(() => <Menu />));
+ *   twilio.post('/voice', fastifyTwiML(() => <Menu />));
  * });
  * @throws Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
  */
@@ -84,11 +84,11 @@ export function fastifyWebhook(options: NodeWebhookOptions<NodeRequestInfo> = {}
  * answered with 500, or with `options.fallback`.
  *
  * @example
- * app.post('/voice', fastifyTwiml((request) => <Menu />));
+ * app.post('/voice', fastifyTwiML((request) => <Menu />));
  */
-export function fastifyTwiml<Req = unknown, Reply extends FastifyReplyLike = FastifyReplyLike>(
+export function fastifyTwiML<Req = unknown, Reply extends FastifyReplyLike = FastifyReplyLike>(
   build: (request: Req, reply: Reply) => TwiMLElement | PromiseLike<TwiMLElement>,
-  options?: TwimlInit,
+  options?: TwiMLInit,
 ): (request: Req, reply: Reply) => Promise<Reply> {
   return async (request, reply) => {
     const prepared = prepareAnswer(await build(request, reply), options);

@@ -3,14 +3,19 @@
  * through.
  *
  * - Serving: `twiml()` (Fetch `Response`: Hono, Next.js, Remix, Bun, Deno, Workers),
- *   `sendTwiml()` (Node `ServerResponse`: node:http, Express, Fastify's `reply.raw`),
- *   `expressTwiml()`, `fastifyTwiml()`.
+ *   `sendTwiML()` (Node `ServerResponse`: node:http, Express, Fastify's `reply.raw`),
+ *   `expressTwiML()`, `fastifyTwiML()`.
  * - Signatures: `validateRequest()`, `validateRequestWithBody()`, `computeSignature()`,
  *   `computeBodyHash()`: Twilio's algorithm, with the official helper's verdicts.
  * - Verifying requests: `verifyWebhook()` / `webhookVerifier()` (Fetch), `honoWebhook()`,
  *   `expressWebhook()`, `fastifyWebhook()`, `nodeWebhook()`.
  * - Parameters: `VoiceWebhook`, `MessagingWebhook`, `GatherCallback`, `DialCallback`, … and
  *   `readWebhook()` / `readForm()`.
+ *
+ * Names spell `TwiML` as Twilio does (`sendTwiML`, `expressTwiML`, `TwiMLInit`); a name that
+ * starts with the word takes the case of its kind: the function `twiml()` (as `json()` and
+ * `html()` in web frameworks) and the constant `TWIML_CONTENT_TYPE`. The 0.1 spellings
+ * (`sendTwiml`, `expressTwiml`, `fastifyTwiml`, `TwimlInit`) remain as deprecated aliases until 0.3.
  *
  * `twiml()` needs only the Fetch API. The signature functions use `node:crypto` and
  * `node:querystring`, and `fastifyWebhook` `node:stream`: Node, Bun, Deno and Workers with
@@ -24,9 +29,9 @@
  *   return twiml(<Response><Say>Hello</Say></Response>);
  * });
  */
-export { twiml, TWIML_CONTENT_TYPE, type HeadersList, type ServeOptions, type TwimlInit } from './serve.js';
+export { twiml, TWIML_CONTENT_TYPE, type HeadersList, type ServeOptions, type TwiMLInit } from './serve.js';
 export {
-  sendTwiml,
+  sendTwiML,
   nodeWebhook,
   type NodeHeaders,
   type NodeRequestInfo,
@@ -34,9 +39,9 @@ export {
   type NodeResponseLike,
   type NodeWebhookOptions,
 } from './node.js';
-export { expressTwiml, expressWebhook, type ExpressRequestLike, type NextFunctionLike } from './express.js';
+export { expressTwiML, expressWebhook, type ExpressRequestLike, type NextFunctionLike } from './express.js';
 export {
-  fastifyTwiml,
+  fastifyTwiML,
   fastifyWebhook,
   type FastifyInstanceLike,
   type FastifyReplyLike,
@@ -65,6 +70,7 @@ export {
   type WebhookVerification,
 } from './verify.js';
 export type { PublicUrlOptions } from './public-url.js';
+export { expressTwiml, fastifyTwiml, sendTwiml, type TwimlInit } from './deprecated.js';
 export { parseForm, readForm, readWebhook } from './body.js';
 export type {
   CallDirection,

@@ -5,7 +5,7 @@
  */
 import type { TwiMLElement } from '../core.js';
 import { publicUrl } from './public-url.js';
-import { type PreparedAnswer, prepareAnswer, type TwimlInit } from './serve.js';
+import { type PreparedAnswer, prepareAnswer, type TwiMLInit } from './serve.js';
 import {
   checkRequest,
   paramsOf,
@@ -65,10 +65,10 @@ export function writeAnswer(res: NodeResponseLike, prepared: PreparedAnswer): vo
  * document that fails validation is logged and answered with 500, or with `options.fallback`.
  *
  * @example
- * http.createServer((req, res) => sendTwiml(res, <Response><Say>Hello</Say></Response>));
+ * http.createServer((req, res) => sendTwiML(res, <Response><Say>Hello</Say></Response>));
  * @throws Error if the response headers were already sent.
  */
-export function sendTwiml(res: NodeResponseLike, node: TwiMLElement, options?: TwimlInit): void {
+export function sendTwiML(res: NodeResponseLike, node: TwiMLElement, options?: TwiMLInit): void {
   writeAnswer(res, prepareAnswer(node, options));
 }
 
@@ -185,7 +185,7 @@ export function nodeVerifier<Req extends NodeRequestInfo>(
  * http.createServer(async (req, res) => {
  *   const check = await verify<GatherCallback>(req, res);
  *   if (!check.valid) return; // already answered
- *   sendTwiml(res, <MenuChoice digits={check.params.Digits} />);
+ *   sendTwiML(res, <MenuChoice digits={check.params.Digits} />);
  * });
  * @throws Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
  */

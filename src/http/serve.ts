@@ -28,7 +28,7 @@ export interface ServeOptions extends RenderOptions {
 }
 
 /** `ServeOptions` plus the status and headers of a successful answer. */
-export interface TwimlInit extends ServeOptions {
+export interface TwiMLInit extends ServeOptions {
   /** @default 200 */
   readonly status?: number;
   /** Added to the TwiML answer (not to the 500); a `Content-Type` here replaces the default. */
@@ -58,7 +58,7 @@ function headerPairs(headers: HeadersList | undefined): [string, string][] {
   return Object.entries(headers as Readonly<Record<string, string>>);
 }
 
-function answer(body: string, init: TwimlInit | undefined): PreparedAnswer {
+function answer(body: string, init: TwiMLInit | undefined): PreparedAnswer {
   const extra = headerPairs(init?.headers);
   const typed = extra.some(([name]) => name.toLowerCase() === 'content-type');
   return {
@@ -72,7 +72,7 @@ function answer(body: string, init: TwimlInit | undefined): PreparedAnswer {
  * Renders `node` (then `init.fallback` if that fails) into the answer to send. Never throws:
  * render errors go to `init.onError` and give a 500 answer.
  */
-export function prepareAnswer(node: TwiMLElement, init?: TwimlInit): PreparedAnswer {
+export function prepareAnswer(node: TwiMLElement, init?: TwiMLInit): PreparedAnswer {
   const onError = init?.onError ?? logError;
   try {
     return answer(render(node, init), init);
@@ -101,7 +101,7 @@ export function prepareAnswer(node: TwiMLElement, init?: TwimlInit): PreparedAns
  *   onError: (error) => logger.error(error),
  * });
  */
-export function twiml(node: TwiMLElement, init?: TwimlInit): Response {
+export function twiml(node: TwiMLElement, init?: TwiMLInit): Response {
   const prepared = prepareAnswer(node, init);
   return new Response(prepared.body, { status: prepared.status, headers: prepared.headers as [string, string][] });
 }

@@ -1,7 +1,18 @@
 /** `twiml()` (Fetch) and the answer it builds: status, headers, body, failures and the fallback. */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { Hangup, render, Response, Say, TwiMLValidationError, type TwiMLElement } from 'twiml-jsx';
-import { twiml, TWIML_CONTENT_TYPE } from 'twiml-jsx/http';
+import {
+  expressTwiML,
+  expressTwiml,
+  fastifyTwiML,
+  fastifyTwiml,
+  sendTwiML,
+  sendTwiml,
+  twiml,
+  TWIML_CONTENT_TYPE,
+  type TwiMLInit,
+  type TwimlInit,
+} from 'twiml-jsx/http';
 import Menu from '../../examples/ivr.jsx';
 import { apology, broken } from './support.js';
 
@@ -100,5 +111,14 @@ describe('twiml()', () => {
     const response = twiml(warned, { onWarning });
     expect(response.status).toBe(200);
     expect(onWarning).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the 0.1 names (deprecated until 0.3)', () => {
+  it('are the same functions and types as the TwiML-spelled ones', () => {
+    expect(sendTwiml).toBe(sendTwiML);
+    expect(expressTwiml).toBe(expressTwiML);
+    expect(fastifyTwiml).toBe(fastifyTwiML);
+    expectTypeOf<TwimlInit>().toEqualTypeOf<TwiMLInit>();
   });
 });

@@ -14,15 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render, type TwiMLElement } from 'twiml-jsx';
 import {
   type ExpressRequestLike,
-  expressTwiml,
+  expressTwiML,
   expressWebhook,
-  fastifyTwiml,
+  fastifyTwiML,
   fastifyWebhook,
   type GatherCallback,
   honoWebhook,
   nodeWebhook,
   readWebhook,
-  sendTwiml,
+  sendTwiML,
   twiml,
   type WebhookOptions,
   type WebhookRejection,
@@ -69,7 +69,7 @@ const startExpress: Start = async (options, log) => {
   const fail = { onError: (e: unknown) => log.errors.push(e) };
   /** Serves `build`'s document, noting that the handler ran. */
   const logged = (path: string, build: (req: ExpressRequestLike) => TwiMLElement) =>
-    expressTwiml((req: ExpressRequestLike) => {
+    expressTwiML((req: ExpressRequestLike) => {
       log.handled.push(path);
       return build(req);
     });
@@ -102,11 +102,11 @@ const startExpress: Start = async (options, log) => {
   });
   app.post(
     '/broken',
-    expressTwiml(() => broken, fail),
+    expressTwiML(() => broken, fail),
   );
   app.post(
     '/broken-fallback',
-    expressTwiml(() => broken, { ...fail, fallback: apology }),
+    expressTwiML(() => broken, { ...fail, fallback: apology }),
   );
   return listening(app.listen(0, '127.0.0.1'));
 };
@@ -118,21 +118,21 @@ const startFastify: Start = async (options, log) => {
     await twilio.register(fastifyWebhook({ ...options, bodyLimit: 4096 }));
     twilio.post<{ Querystring: { retries?: string } }>(
       '/voice',
-      fastifyTwiml((request) => {
+      fastifyTwiML((request) => {
         log.handled.push('/voice');
         return <Menu retries={retriesOf(request.query.retries)} />;
       }),
     );
     twilio.post<{ Body: GatherCallback }>(
       '/menu/choice',
-      fastifyTwiml((request) => {
+      fastifyTwiML((request) => {
         log.handled.push('/menu/choice');
         return gatherDocument(request.body);
       }),
     );
     twilio.get<{ Querystring: GatherCallback }>(
       '/voice-get',
-      fastifyTwiml((request) => {
+      fastifyTwiML((request) => {
         log.handled.push('/voice-get');
         return gatherDocument(request.query);
       }),
@@ -144,11 +144,11 @@ const startFastify: Start = async (options, log) => {
   });
   app.post(
     '/broken',
-    fastifyTwiml(() => broken, fail),
+    fastifyTwiML(() => broken, fail),
   );
   app.post(
     '/broken-fallback',
-    fastifyTwiml(() => broken, { ...fail, fallback: apology }),
+    fastifyTwiML(() => broken, { ...fail, fallback: apology }),
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -185,8 +185,8 @@ const startNode: Start = async (options, log) => {
   const fail = { onError: (e: unknown) => log.errors.push(e) };
   const server = http.createServer(async (req, res) => {
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost');
-    if (pathname === '/broken') return sendTwiml(res, broken, fail);
-    if (pathname === '/broken-fallback') return sendTwiml(res, broken, { ...fail, fallback: apology });
+    if (pathname === '/broken') return sendTwiML(res, broken, fail);
+    if (pathname === '/broken-fallback') return sendTwiML(res, broken, { ...fail, fallback: apology });
     const check = await verify<GatherCallback>(req, res);
     if (!check.valid) return;
     log.handled.push(pathname);
@@ -200,7 +200,7 @@ const startNode: Start = async (options, log) => {
       ) : (
         gatherDocument(check.params)
       );
-    sendTwiml(res, document);
+    sendTwiML(res, document);
   });
   server.listen(0, '127.0.0.1');
   return listening(server);
