@@ -132,7 +132,7 @@ export function attributeNames(
 /**
  * Builds the element for a vocabulary tag from JSX props: `children` becomes the children,
  * `key` is dropped, `null`/`undefined` attributes are left out, the rest are stringified in
- * the order written. `names` maps the props the table knows to their XML names
+ * the order written. Only the props object's own enumerable props are read. `names` maps the props the table knows to their XML names
  * (`interpretAs` → `interpret-as`); other props keep their name if it is a valid XML name.
  */
 export function buildElement(
@@ -146,6 +146,8 @@ export function buildElement(
   let open: string | null = '<' + tag;
   let rewrite = false;
   for (const name in props) {
+    // Own props only: a prop inherited from a polluted Object.prototype is never an attribute.
+    if (!Object.hasOwn(props, name)) continue;
     const value = props[name];
     if (value === undefined || value === null) continue;
     if (name === 'children') {

@@ -20,7 +20,33 @@ import {
 /** Any function component: takes props, returns a node. */
 export type Component<P = never> = (props: P) => TwiMLNode;
 
+/**
+ * Globals of JavaScript runtimes named like TwiML components: written as a JSX tag without the
+ * import, they would be called in place of the component (the Fetch API's `Response` and
+ * `Headers`, the DOM's `Comment`, the `Number` function).
+ */
+const SHADOWING_GLOBALS = ['Response', 'Headers', 'Comment', 'Number'] as const;
+
+/** The TwiML component a global stands in for, when `type` is one of {@link SHADOWING_GLOBALS}. */
+function shadowedComponent(type: unknown): string | undefined {
+  const globals = globalThis as Record<string, unknown>;
+  return SHADOWING_GLOBALS.find((name) => globals[name] === type);
+}
+
 function run(type: unknown, props: Record<string, unknown> | null | undefined): TwiMLElement {
+  const shadowed = typeof type === 'function' ? shadowedComponent(type) : undefined;
+  if (shadowed !== undefined) {
+    const alias =
+      shadowed === 'Response'
+        ? ' (or TwiMLResponse, which leaves the global alone)'
+        : shadowed === 'Number'
+          ? ' (or DialNumber)'
+          : '';
+    throw new TypeError(
+      `twiml-jsx: <${shadowed}> is the global ${shadowed} of JavaScript, not TwiML's <${shadowed}>: ` +
+        `import { ${shadowed} } from 'twiml-jsx'${alias}`,
+    );
+  }
   if (typeof type !== 'function') {
     throw new TypeError(
       `twiml-jsx: cannot create <${String(type)}>: ${describeValue(type)} is not a component. ` +

@@ -5,13 +5,12 @@
  */
 import { COMMENT } from '../runtime/brand.js';
 import type { TwiMLChild, TwiMLElement } from '../runtime/element.js';
-import { allTags } from '../vocabulary/index.js';
 import type { TextSpec } from '../vocabulary/spec.js';
 import type { ProblemCode } from './codes.js';
 import { ANY, type Compiled, compiled } from './compile.js';
-import { didYouMean, listForMessage } from '../runtime/suggest.js';
+import { closest, didYouMean, listForMessage } from '../runtime/suggest.js';
 import { deepText } from '../runtime/text.js';
-import type { ValueProblem } from './values.js';
+import { emptyUrlProblem, type ValueProblem } from './values.js';
 
 /** A problem before it has a path: on the element itself, or on its child at `child`. */
 export interface Issue {
@@ -47,6 +46,19 @@ const TEXT_NAMES: Record<TextSpec['is'], string> = {
   words: 'the words',
   'number-or-client': 'the number or client',
 };
+
+/**
+ * `; did you mean "Language"?` for a tag that is close to one allowed at this place (a typo, or
+ * the start of its name: `Lang` → `Language`), or nothing. Names allowed elsewhere are never
+ * suggested.
+ */
+function didYouMeanChild(tag: string, allowed: readonly string[]): string {
+  const lower = tag.toLowerCase();
+  const match =
+    closest(tag, allowed) ??
+    (lower.length >= 3 ? allowed.find((name) => name.toLowerCase().startsWith(lower)) : undefined);
+  return match === undefined || match === tag ? '' : `; did you mean ${JSON.stringify(match)}?`;
+}
 
 function textExcused(element: TwiMLElement, text: TextSpec): boolean {
   if (text.deep && deepText(element).trim() !== '') return true;
@@ -91,6 +103,8 @@ function checkText(element: TwiMLElement, entry: Compiled, text: string | undefi
   } else if (hasText) {
     const problem = entry.text!(text!, tag);
     if (problem !== undefined) reportValue(problem);
+  } else if (spec.is === 'url' && spec.empty === 'current-document') {
+    reportValue(emptyUrlProblem(tag));
   } else if (spec.required && !textExcused(element, spec)) {
     const alternatives = [
       ...(spec.unlessAttribute ?? []).map((a) => `a ${a} attribute`),
@@ -105,23 +119,30 @@ function checkText(element: TwiMLElement, entry: Compiled, text: string | undefi
 
 /**
  * The issues of one element, or `undefined` when it has none. `entry` is its compiled table,
- * `undefined` for a tag TwiML does not have.
+ * `undefined` for a tag TwiML does not have: such an element is reported by its parent, which
+ * knows what may stand there (and a root other than `<Response>` is reported as such).
  */
 export function localIssues(element: TwiMLElement, entry: Compiled | undefined): Issue[] | undefined {
   found = undefined;
-  const type = element.type;
-  if (entry === undefined) {
-    report('unknown-element', `<${type}> is not a TwiML element${didYouMean(type, allTags())}`);
-    return found;
-  }
+  if (entry === undefined) return undefined;
   const tag = entry.tag;
   if (entry.special) checkSpecial(element, entry);
 
   const attributes = element.attributes;
   const checks = entry.attributes;
   for (const name in attributes) {
+    // Own attributes only (never a name inherited from a polluted Object.prototype).
+    if (!Object.hasOwn(attributes, name)) continue;
     const check = checks.get(name);
-    if (check === undefined) {
+    const documented = check === undefined ? entry.helperNames?.get(name) : undefined;
+    if (documented !== undefined) {
+      report(
+        'helper-spelling',
+        `<${tag}> ${name} is the official helper's spelling; Twilio's docs spell it ${documented} (Twilio does not read ${name})`,
+      );
+      const problem = checks.get(documented)!(attributes[name], tag, name);
+      if (problem !== undefined) reportValue(problem);
+    } else if (check === undefined) {
       const known = [...checks.keys()];
       report(
         'unknown-attribute',
@@ -145,16 +166,19 @@ export function localIssues(element: TwiMLElement, entry: Compiled | undefined):
     const child = children[i];
     if (typeof child === 'string') {
       text = text === undefined ? child : text + child;
-    } else if (child.type !== COMMENT && !entry.children.has(child.type) && compiled(child.type) !== undefined) {
-      // (An unknown tag is reported on itself, as unknown-element.)
+    } else if (child.type !== COMMENT && !entry.children.has(child.type)) {
       const allowed = [...entry.children];
-      report(
-        'invalid-child',
-        allowed.length === 0
-          ? `<${child.type}> cannot be inside <${tag}>, which holds no elements`
-          : `<${child.type}> cannot be inside <${tag}>; allowed: ${listForMessage(allowed, 30)}`,
-        i,
-      );
+      if (compiled(child.type) === undefined) {
+        report('unknown-element', `<${child.type}> is not a TwiML element${didYouMeanChild(child.type, allowed)}`, i);
+      } else {
+        report(
+          'invalid-child',
+          allowed.length === 0
+            ? `<${child.type}> cannot be inside <${tag}>, which holds no elements`
+            : `<${child.type}> cannot be inside <${tag}>; allowed: ${listForMessage(allowed, 30)}${didYouMeanChild(child.type, allowed)}`,
+          i,
+        );
+      }
     }
   }
   checkText(element, entry, text);
