@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { Hangup, Pause, Response, Say } from 'twiml-jsx';
+import type { HttpMethod } from 'twiml-jsx/core';
 
 const require = createRequire(import.meta.url);
 const twilio = require('twilio') as typeof import('twilio');
@@ -57,7 +58,7 @@ export function callParams(extra: Form = {}): Form {
 export function twilioRequest(
   url: string,
   params: Form,
-  options: { method?: 'GET' | 'POST'; signature?: string | null; headers?: Record<string, string> } = {},
+  options: { method?: HttpMethod; signature?: string | null; headers?: Record<string, string> } = {},
 ): Request {
   const method = options.method ?? 'POST';
   const headers: Record<string, string> = { ...options.headers };
