@@ -61,12 +61,12 @@ const decoder = new TextDecoder();
 
 /** Thrown when a body is larger than allowed; `status` is 413. */
 export class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError' as const;
   readonly status = 413;
   readonly statusCode = 413;
 
   constructor(limit: number) {
     super(`twiml-jsx/http: the request body is larger than the limit of ${limit} bytes`);
-    this.name = 'BodyTooLargeError';
   }
 }
 

@@ -36,11 +36,11 @@ const FORM = 'application/x-www-form-urlencoded';
 
 /** An error Fastify answers with its `statusCode`. */
 class WebhookRejectedError extends Error {
+  override name = 'WebhookRejectedError' as const;
   readonly statusCode: number;
 
   constructor(refusal: Refusal) {
     super(rejectionText(refusal));
-    this.name = 'WebhookRejectedError';
     this.statusCode = refusal.status;
   }
 }

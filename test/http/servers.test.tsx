@@ -490,6 +490,27 @@ describe('Express specifics', () => {
 });
 
 describe('Fastify specifics', () => {
+  it('rejections are Fastify errors named WebhookRejectedError, with the status as statusCode', async () => {
+    const app = Fastify();
+    const seen: { name: string; statusCode?: number }[] = [];
+    app.setErrorHandler((error: { name: string; statusCode?: number }, _request, reply) => {
+      seen.push({ name: error.name, statusCode: error.statusCode });
+      void reply.code(error.statusCode ?? 500).send('refused');
+    });
+    await app.register(async (twilio) => {
+      await twilio.register(fastifyWebhook({ authToken: TOKEN, onReject: () => {} }));
+      twilio.post('/hook', async () => 'ran');
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/hook`;
+      expect((await postChoice(url, { ...choice, Digits: '2' })).status).toBe(403);
+      expect(seen).toEqual([{ name: 'WebhookRejectedError', statusCode: 403 }]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('keeps a form parser the scope already has, and still verifies the raw body', async () => {
     const app = Fastify();
     const seen: unknown[] = [];
