@@ -69,3 +69,4 @@ export { checkUrl } from './validate/values.js';
 
 // ── Rendering ──
 export { render, type RenderOptions } from './render/render.js';
+export { MAX_REMEMBERED_WARNINGS, resetSeenWarnings, seenWarnings, type SeenWarning } from './render/warnings.js';

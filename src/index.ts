@@ -13,6 +13,9 @@ export {
   // Rendering and validation
   render,
   validate,
+  seenWarnings,
+  resetSeenWarnings,
+  type SeenWarning,
   formatProblems,
   TwiMLValidationError,
   PROBLEM_CODES,

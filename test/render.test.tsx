@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_REMEMBERED_WARNINGS, warnOnce } from '../src/render/warnings.js';
 import {
   Break,
   Comment,
@@ -17,9 +18,11 @@ import {
   Prosody,
   Redirect,
   render,
+  resetSeenWarnings,
   Response,
   Say,
   SayAs,
+  seenWarnings,
   type TwiMLElement,
   TwiMLValidationError,
 } from 'twiml-jsx';
@@ -182,6 +185,7 @@ describe('render() options', () => {
   });
 
   it('warnings go to onWarning, or once to console.warn', () => {
+    resetSeenWarnings();
     const unreachable = (
       <Response>
         <Hangup />
@@ -194,8 +198,89 @@ describe('render() options', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     render(unreachable);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0][0])).toMatch(/1 warning\n {2}unreachable at Response > Say/);
+    expect(String(warn.mock.calls[0][0])).toBe(
+      'twiml-jsx warning unreachable at Response > Say: <Say> never runs: the call ends at <Hangup>',
+    );
     warn.mockRestore();
+  });
+});
+
+describe('warnings of valid documents (onWarning)', () => {
+  const warned = (
+    <Response>
+      <Redirect>/next</Redirect>
+      <Hangup />
+    </Response>
+  );
+  let lines: string[];
+  beforeEach(() => {
+    resetSeenWarnings();
+    lines = [];
+    vi.spyOn(console, 'warn').mockImplementation((text: unknown) => void lines.push(...String(text).split('\n')));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('by default, a document rendered 10,000 times prints its warning once, and counts the renders', () => {
+    for (let i = 0; i < 10_000; i++) render(warned);
+    expect(lines).toEqual([
+      'twiml-jsx warning unreachable at Response > Hangup: <Hangup> never runs: control moves to the <Redirect> URL',
+    ]);
+    expect(seenWarnings()).toEqual({
+      warnings: [
+        {
+          code: 'unreachable',
+          path: 'Response > Hangup',
+          message: '<Hangup> never runs: control moves to the <Redirect> URL',
+          count: 10_000,
+        },
+      ],
+      unremembered: 0,
+    });
+  });
+
+  it("'once' prints each distinct warning once: another path or message is another warning", () => {
+    const other = (
+      <Response>
+        <Hangup />
+        <Say>late</Say>
+      </Response>
+    );
+    for (let i = 0; i < 3; i++) {
+      render(warned, { onWarning: 'once' });
+      render(other, { onWarning: 'once' });
+    }
+    expect(lines).toHaveLength(2);
+    expect(seenWarnings().warnings.map((w) => w.count)).toEqual([3, 3]);
+  });
+
+  it("'always' prints on every render, 'never' prints nothing, a function gets every render's warnings", () => {
+    for (let i = 0; i < 3; i++) render(warned, { onWarning: 'always' });
+    expect(lines).toHaveLength(3);
+    lines.length = 0;
+    for (let i = 0; i < 3; i++) render(warned, { onWarning: 'never' });
+    const received: number[] = [];
+    for (let i = 0; i < 3; i++) render(warned, { onWarning: (w) => received.push(w.length) });
+    expect(lines).toEqual([]);
+    expect(received).toEqual([1, 1, 1]);
+    expect(seenWarnings().warnings).toEqual([]);
+  });
+
+  it(`remembers at most ${MAX_REMEMBERED_WARNINGS} distinct warnings, then says so once`, () => {
+    const warning = (i: number) => ({
+      severity: 'warning' as const,
+      code: 'unreachable',
+      path: `Response > Say[${i}]`,
+      message: 'm',
+    });
+    for (let i = 0; i < MAX_REMEMBERED_WARNINGS + 5; i++) warnOnce([warning(i), warning(0)]);
+    expect(lines).toHaveLength(MAX_REMEMBERED_WARNINGS + 1);
+    expect(lines.at(-1)).toBe(
+      `twiml-jsx: more than ${MAX_REMEMBERED_WARNINGS} distinct warnings; later ones are not printed (see seenWarnings())`,
+    );
+    const { warnings, unremembered } = seenWarnings();
+    expect(warnings).toHaveLength(MAX_REMEMBERED_WARNINGS);
+    expect(warnings[0].count).toBe(MAX_REMEMBERED_WARNINGS + 5 + 1);
+    expect(unremembered).toBe(5);
   });
 });
 
@@ -366,5 +451,88 @@ describe("the README's Performance sample: static parts as module constants", ()
       `${DECLARATION}<Response><Say>Thanks for calling Bee.</Say>${menu}</Response>`,
     );
     expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('render() options are checked (issue 13 item 8)', () => {
+  const doc = (
+    <Response>
+      <Hangup />
+    </Response>
+  );
+
+  it("refuses a pretty indent that is not whitespace (the issue's input), which would write several roots", () => {
+    expect(() => render(doc, { pretty: '</Response><Hangup/><Response>' })).toThrow(
+      new TypeError(
+        'twiml-jsx: render() option pretty must be true, false, or an indent made of spaces and tabs; got "</Response><Hangup/><Response>"',
+      ),
+    );
+  });
+
+  it.each([
+    [{ pretty: 'x' }, 'pretty must be true, false, or an indent made of spaces and tabs; got "x"'],
+    [{ pretty: '\n' }, 'pretty must be true, false, or an indent made of spaces and tabs; got "\\n"'],
+    [{ pretty: 2 }, 'pretty must be true, false, or an indent made of spaces and tabs; got number 2'],
+    [{ declaration: 'no' }, 'declaration must be true or false; got "no"'],
+    [{ validate: 0 }, 'validate must be true or false; got number 0'],
+    [{ onWarning: 'sometimes' }, `onWarning must be 'once', 'always', 'never' or a function; got "sometimes"`],
+    [{ onWarning: null }, `onWarning must be 'once', 'always', 'never' or a function; got null`],
+  ])('refuses %j', (options, message) => {
+    expect(() => render(doc, options as never)).toThrow(new TypeError(`twiml-jsx: render() option ${message}`));
+  });
+
+  it.each([[{ pretty: true }], [{ pretty: '\t' }], [{ pretty: '    ' }], [{ pretty: '' }], [{ pretty: false }], [{}]])(
+    'accepts %j',
+    (options) => {
+      expect(render(doc, options)).toContain('<Hangup/>');
+    },
+  );
+
+  it('refuses options that are not an object', () => {
+    expect(() => render(doc, 'pretty' as never)).toThrow('twiml-jsx: render() options must be an object, got "pretty"');
+  });
+});
+
+describe('validate: false still writes well-formed XML only (issue 13 item 8)', () => {
+  const say = (text: string) => <Say>{text}</Say>;
+  it.each([
+    [
+      'two roots',
+      <>
+        <Response />
+        <Response />
+      </>,
+      'multiple-roots',
+    ],
+    ['text outside the root', <>hello{<Response />}</>, 'text-outside-root'],
+    ['no root at all', <></>, 'root-not-response'],
+    ['only a comment', <Comment>nothing here</Comment>, 'root-not-response'],
+    [
+      'two roots of other kinds',
+      <>
+        {say('a')}
+        {say('b')}
+      </>,
+      'multiple-roots',
+    ],
+  ])('refuses %s', (_, tree, code) => {
+    expect(() => render(tree, { validate: false })).toThrow(TwiMLValidationError);
+    try {
+      render(tree, { validate: false });
+    } catch (error) {
+      expect((error as TwiMLValidationError).problems.map((p) => p.code)).toEqual([code]);
+    }
+  });
+
+  it('still writes one root of any kind, with comments around it', () => {
+    expect(
+      render(
+        <>
+          <Comment>v2</Comment>
+          {say('not in a Response')}
+        </>,
+        { validate: false },
+      ),
+    ).toBe(DECLARATION + '<!-- v2 --><Say>not in a Response</Say>');
   });
 });

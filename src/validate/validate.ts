@@ -73,54 +73,86 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
   return result;
 }
 
+/** The root elements of a document (with their paths) and what is wrong with its shape as XML. */
+interface DocumentShape {
+  readonly roots: readonly { readonly element: TwiMLElement; readonly path: string }[];
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * The shape of a document as XML: one root element, nothing but comments and whitespace around
+ * it. These are the only checks `render(…, { validate: false })` keeps (with the characters and
+ * names XML cannot carry, which the writer refuses).
+ */
+function documentShape(node: TwiMLElement): DocumentShape {
+  if (node.type !== FRAGMENT && node.type !== COMMENT)
+    return { roots: [{ element: node, path: node.type }], problems: [] };
+  const children = node.type === COMMENT ? [node] : node.children;
+  const problems: Problem[] = [];
+  const indexes: number[] = [];
+  children.forEach((child, index) => {
+    if (typeof child === 'string') {
+      if (child.trim() !== '') {
+        problems.push({
+          severity: 'error',
+          code: 'text-outside-root',
+          message: `text ${JSON.stringify(child.trim().slice(0, 40))} outside <Response>; put it in a <Say> or <Message>`,
+          path: '',
+        });
+      }
+    } else if (child.type !== COMMENT) {
+      indexes.push(index);
+    }
+  });
+  if (indexes.length === 0) {
+    problems.push({
+      severity: 'error',
+      code: 'root-not-response',
+      message: 'the document is empty; it needs a <Response> element',
+      path: '',
+    });
+  }
+  const roots = indexes.map((index, n) => {
+    const element = children[index] as TwiMLElement;
+    const path = segmentOf(children, index);
+    if (n > 0) {
+      problems.push({
+        severity: 'error',
+        code: 'multiple-roots',
+        message: `a document has one root element; found ${indexes.length} (${indexes
+          .map((i) => `<${(children[i] as TwiMLElement).type}>`)
+          .join(', ')}). Put everything inside one <Response>`,
+        path,
+        ...positionOf(element),
+      });
+    }
+    return { element, path };
+  });
+  return { roots, problems };
+}
+
+/** What makes a document not well-formed XML as a whole (no root, several, text outside it). */
+export function shapeProblems(node: TwiMLElement): readonly Problem[] {
+  return documentShape(node).problems;
+}
+
 /** The problems of a tree, in document order. */
 class Collector {
   readonly problems: Problem[] = [];
 
   /** The document: one `<Response>`, nothing but comments and whitespace around it. */
   document(node: TwiMLElement): void {
-    if (node.type !== FRAGMENT) {
-      this.root(node, node.type);
-      return;
+    const { roots, problems } = documentShape(node);
+    // Shape problems come first unless they belong to a later root (multiple-roots), as before.
+    let next = 0;
+    for (const problem of problems) {
+      if (problem.code === 'multiple-roots') break;
+      this.problems.push(problem);
+      next++;
     }
-    const roots: number[] = [];
-    node.children.forEach((child, index) => {
-      if (typeof child === 'string') {
-        if (child.trim() !== '') {
-          this.problems.push({
-            severity: 'error',
-            code: 'text-outside-root',
-            message: `text ${JSON.stringify(child.trim().slice(0, 40))} outside <Response>; put it in a <Say> or <Message>`,
-            path: '',
-          });
-        }
-      } else if (child.type !== COMMENT) {
-        roots.push(index);
-      }
-    });
-    if (roots.length === 0) {
-      this.problems.push({
-        severity: 'error',
-        code: 'root-not-response',
-        message: 'the document is empty; it needs a <Response> element',
-        path: '',
-      });
-    }
-    for (const [n, index] of roots.entries()) {
-      const root = node.children[index] as TwiMLElement;
-      const path = segmentOf(node.children, index);
-      if (n > 0) {
-        this.problems.push({
-          severity: 'error',
-          code: 'multiple-roots',
-          message: `a document has one root element; found ${roots.length} (${roots
-            .map((i) => `<${(node.children[i] as TwiMLElement).type}>`)
-            .join(', ')}). Put everything inside one <Response>`,
-          path,
-          ...positionOf(root),
-        });
-      }
-      this.root(root, path);
+    for (const [n, { element, path }] of roots.entries()) {
+      if (n > 0) this.problems.push(problems[next++]);
+      this.root(element, path);
     }
   }
 
