@@ -4,34 +4,16 @@
  */
 import { COMMENT, FRAGMENT, isElement, makeElement, render, type TwiMLChild, type TwiMLElement } from '../core.js';
 import { parse } from '../xml/index.js';
+import { describe } from './describe.js';
 
 /** A TwiML document as an element or as XML text. */
 export type TwiMLLike = TwiMLElement | string;
-
-/**
- * A value that is neither an element nor TwiML text, named for a message: `number 42`, `null`,
- * `an object`, `a Response object`, `an array of length 2`, `a function`.
- */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  switch (typeof value) {
-    case 'object': {
-      if (Array.isArray(value)) return `an array of length ${value.length}`;
-      const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
-      return typeof name === 'string' && name !== '' && name !== 'Object' ? `a ${name} object` : 'an object';
-    }
-    case 'function':
-      return 'a function';
-    default:
-      return `${typeof value} ${String(value)}`;
-  }
-}
 
 /** Reads an element or TwiML text into a tree; anything else is a TypeError. */
 export function toTree(value: TwiMLLike): TwiMLElement {
   if (isElement(value)) return value;
   if (typeof value === 'string') return parse(value);
-  throw new TypeError(`twiml-jsx/testing: expected an element or TwiML text, got ${describeValue(value)}`);
+  throw new TypeError(`twiml-jsx/testing: expected an element or TwiML text, got ${describe(value)}`);
 }
 
 function canonicalChildren(children: readonly TwiMLChild[]): TwiMLChild[] {

@@ -2,9 +2,21 @@
  * One request of a simulation, and the checks Twilio makes of the answer. Both simulators send
  * every request through `fetchTwiML()`, so they fail alike and with the same messages.
  */
-import { COMMENT, formatProblems, FRAGMENT, validate, type TwiMLElement } from '../core.js';
+import { COMMENT, formatProblems, FRAGMENT, validate, type HttpMethod, type TwiMLElement } from '../core.js';
 import { parse, XmlParseError } from '../xml/index.js';
-import type { SimulatedRequest, Transport } from './transport.js';
+import type { Transport } from './transport.js';
+
+/** One request the simulator made, and what the application answered. */
+export interface SimulatedRequest {
+  readonly method: HttpMethod;
+  /** Absolute URL requested (with the parameters in the query string for GET), as signed. */
+  readonly url: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly status: number;
+  readonly contentType: string;
+  /** The body answered (the TwiML). */
+  readonly body: string;
+}
 
 /** What a simulation keeps across its requests. */
 export interface Session {
@@ -20,7 +32,7 @@ export interface Session {
 }
 
 export interface TwiMLRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   /** Absolute URL. */
   readonly url: string;
   readonly params: Record<string, string>;

@@ -5,9 +5,18 @@
  * - simulators: `simulateCall()` walks a voice flow through your handlers, `simulateMessage()`
  *   collects the replies to a text.
  */
-// `Call` is a type only: calls are made by `simulateCall()` (its constructor is internal), and
-// nothing needs the class itself (`instanceof`, subclasses).
-export { simulateCall, type Call, type CallStatus, type SimulateCallOptions, type Waiting } from './call.js';
+// `SimulatedCall` is a type only: calls are made by `simulateCall()` (its constructor is internal),
+// and nothing needs the class itself (`instanceof`, subclasses).
+export {
+  simulateCall,
+  type SimulateCallOptions,
+  type SimulatedCall,
+  type SimulatedCallStatus,
+  type Waiting,
+  // Deprecated aliases, removed in 0.3.
+  type Call,
+  type CallStatus,
+} from './simulated-call.js';
 export { simulateMessage, type MessageResult, type Reply, type SimulateMessageOptions } from './message.js';
 export type {
   ConnectOutcome,
@@ -23,7 +32,9 @@ export type {
   Scripted,
   VerbDetails,
 } from './outcomes.js';
-export { type App, type SimulatedRequest, SimulationError } from './transport.js';
+export type { App } from './transport.js';
+export type { SimulatedRequest } from './fetch.js';
+export { SimulationError } from './simulation-error.js';
 export { formatEntry, formatTranscript, type TranscriptEntry } from './transcript.js';
 export { twimlMatchers, type MatcherContext, type MatcherResult, type TwiMLMatchers } from './matchers.js';
 export { twimlSerializer } from './serializer.js';

@@ -5,7 +5,8 @@
  */
 import { formatProblems, isElement, validate } from '../core.js';
 import { XmlParseError } from '../xml/index.js';
-import { type TwiMLLike, canonicalXml, describeValue, toTree } from './canonical.js';
+import { type TwiMLLike, canonicalXml, toTree } from './canonical.js';
+import { describe } from './describe.js';
 
 /**
  * What Vitest and Jest pass matchers as `this` (the part used here). `isNot` is optional, as in
@@ -26,7 +27,7 @@ export interface MatcherResult {
 const isTwiMLLike = (value: unknown): value is TwiMLLike => typeof value === 'string' || isElement(value);
 
 function read(value: unknown, what: string): { xml: string } | { error: string } {
-  if (!isTwiMLLike(value)) return { error: `${what} is not an element or TwiML text (got ${describeValue(value)})` };
+  if (!isTwiMLLike(value)) return { error: `${what} is not an element or TwiML text (got ${describe(value)})` };
   try {
     return { xml: canonicalXml(value) };
   } catch (error) {
@@ -72,7 +73,7 @@ export const twimlMatchers = {
    */
   toBeValidTwiML(this: MatcherContext, received: unknown): MatcherResult {
     if (!isTwiMLLike(received)) {
-      const got = describeValue(received);
+      const got = describe(received);
       return { pass: false, message: () => `expected valid TwiML, got ${got}: pass an element or TwiML text` };
     }
     let problems;

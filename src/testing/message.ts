@@ -2,10 +2,19 @@
  * The message simulator: sends an incoming-message webhook to your app and collects the
  * replies its TwiML sends, following `<Redirect>`s and `<Message action>`s.
  */
-import { deepText, ownText } from '../core.js';
-import { elements, fetchTwiML, type PlainTextAnswer, type Session, type TwiMLDocument } from './fetch.js';
+import { deepText, ownText, type HttpMethod } from '../core.js';
+import {
+  elements,
+  fetchTwiML,
+  type PlainTextAnswer,
+  type Session,
+  type SimulatedRequest,
+  type TwiMLDocument,
+} from './fetch.js';
+import { nextStep } from './next-step.js';
 import { SIMULATED_ACCOUNT_SID, Sids, messageParams } from './params.js';
-import { type App, type SimulatedRequest, SimulationError, Transport } from './transport.js';
+import { SimulationError } from './simulation-error.js';
+import { type App, Transport } from './transport.js';
 
 export interface SimulateMessageOptions {
   /**
@@ -95,7 +104,7 @@ export async function simulateMessage(app: App, options: SimulateMessageOptions 
     },
   };
 
-  type Next = { method: 'GET' | 'POST'; url: string; params: Record<string, string> };
+  type Next = { method: HttpMethod; url: string; params: Record<string, string> };
   let next: Next | undefined = {
     method: 'POST',
     url: transport.resolve(options.url ?? '/sms'),
@@ -125,24 +134,20 @@ export async function simulateMessage(app: App, options: SimulateMessageOptions 
           to: verb.attributes.to ?? from,
           from: verb.attributes.from ?? to,
         });
-        if (verb.attributes.action !== undefined) {
-          next = {
-            method: verb.attributes.method?.toUpperCase() === 'GET' ? 'GET' : 'POST',
-            url: transport.resolve(verb.attributes.action, documentUrl),
-            params: { ...base, MessageSid: sids.next('SM'), MessageStatus: 'sent' },
-          };
-          break;
-        }
-      } else if (verb.type === 'Redirect') {
-        next = {
-          method: verb.attributes.method?.toUpperCase() === 'GET' ? 'GET' : 'POST',
-          url: transport.resolve(ownText(verb).trim() || documentUrl, documentUrl),
-          params: base,
-        };
-        break;
-      } else {
+      } else if (verb.type !== 'Redirect') {
         session.fail(`${where} answered <${verb.type}>, which is not messaging TwiML`);
       }
+      // What follows is the core's control-flow table's: a Redirect's URL, a Message's action.
+      const step = nextStep(verb);
+      if (step.kind === 'next') continue;
+      if (step.kind === 'request') {
+        next = {
+          method: step.method,
+          url: transport.resolve(step.url || documentUrl, documentUrl),
+          params: verb.type === 'Message' ? { ...base, MessageSid: sids.next('SM'), MessageStatus: 'sent' } : base,
+        };
+      }
+      break;
     }
   }
   return { replies, requests, warnings };

@@ -25,6 +25,7 @@ export type TranscriptEntry =
       readonly status: string;
       readonly duration?: number;
     }
+  /** `duration` 0: nothing was recorded. */
   | { readonly verb: 'Record'; readonly duration: number; readonly finishedBy: string }
   | { readonly verb: 'Enqueue'; readonly queue: string; readonly result: string }
   | { readonly verb: 'Leave' }
@@ -63,7 +64,9 @@ export function formatEntry(entry: TranscriptEntry): string {
     case 'Dial':
       return `Dial: ${entry.to.join(', ')} → ${entry.status}${entry.duration !== undefined ? ` (${entry.duration}s)` : ''}`;
     case 'Record':
-      return `Record: ${entry.duration}s, ended by ${entry.finishedBy}`;
+      return entry.duration === 0
+        ? `Record: nothing recorded, ended by ${entry.finishedBy}`
+        : `Record: ${entry.duration}s, ended by ${entry.finishedBy}`;
     case 'Enqueue':
       return `Enqueue: ${entry.queue} → ${entry.result}`;
     case 'Pay':

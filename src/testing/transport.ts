@@ -3,33 +3,21 @@
  * (Hono's `app.fetch`, a Next.js route) or a running server reached with `fetch`. Requests are
  * Twilio-shaped: form-encoded POST (or query-string GET), signed when an auth token is given.
  */
+import type { HttpMethod } from '../core.js';
 import { computeSignature, SIGNATURE_HEADER } from '../http/index.js';
 
 /** A Fetch handler, or the base URL of a running server (`http://127.0.0.1:3000`). */
 export type App = ((request: Request) => Response | Promise<Response>) | string | URL;
 
-/** One request the simulator made, and what the application answered. */
-export interface SimulatedRequest {
-  readonly method: 'GET' | 'POST';
+/** The final answer to one request, after any HTTP redirects. */
+export interface Answer {
   /** Absolute URL requested (with the parameters in the query string for GET), as signed. */
   readonly url: string;
-  readonly params: Readonly<Record<string, string>>;
+  /** The URL the answer came from (after HTTP redirects), without the GET parameters. */
+  readonly documentUrl: string;
   readonly status: number;
   readonly contentType: string;
-  /** The body answered (the TwiML). */
   readonly body: string;
-}
-
-/** A request the application answered with an error, or an answer the simulator cannot use. */
-export class SimulationError extends Error {
-  constructor(
-    message: string,
-    /** Every request so far, the failing one last. */
-    readonly requests: readonly SimulatedRequest[],
-  ) {
-    super(message);
-    this.name = 'SimulationError';
-  }
 }
 
 export interface TransportOptions {
@@ -69,12 +57,12 @@ export class Transport {
    * does: up to 10, as GET, without the parameters specific to the callback (e.g. `Digits`).
    */
   async send(
-    method: 'GET' | 'POST',
+    method: HttpMethod,
     url: string,
     params: Record<string, string>,
     redirectParams: Record<string, string> = params,
-  ): Promise<Omit<SimulatedRequest, 'method' | 'params'> & { readonly documentUrl: string }> {
-    let current = { method, url, params };
+  ): Promise<Answer> {
+    let current: { method: HttpMethod; url: string; params: Record<string, string> } = { method, url, params };
     for (let hop = 0; ; hop++) {
       const { response, requested } = await this.once(current.method, current.url, current.params);
       const location = response.headers.get('location');
@@ -93,7 +81,7 @@ export class Transport {
   }
 
   private async once(
-    method: 'GET' | 'POST',
+    method: HttpMethod,
     url: string,
     params: Record<string, string>,
   ): Promise<{ response: Response; requested: string }> {

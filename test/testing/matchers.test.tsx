@@ -146,13 +146,22 @@ describe('toBeValidTwiML', () => {
     ['null', null, 'expected valid TwiML, got null: pass an element or TwiML text'],
     ['undefined', undefined, 'expected valid TwiML, got undefined: pass an element or TwiML text'],
     ['an object', { type: 'Say' }, 'expected valid TwiML, got an object: pass an element or TwiML text'],
-    ['an array', ['<Response/>'], 'expected valid TwiML, got an array of length 1: pass an element or TwiML text'],
+    // Values are named by the core's describeValue(), as in every other message of the package.
+    ['an array', ['<Response/>'], 'expected valid TwiML, got an array: pass an element or TwiML text'],
     [
       'a Fetch Response',
       new globalThis.Response('<Response/>'),
-      'expected valid TwiML, got a Response object: pass an element or TwiML text',
+      'expected valid TwiML, got an object: pass an element or TwiML text',
     ],
     ['a component', () => menu, 'expected valid TwiML, got a function: pass an element or TwiML text'],
+    [
+      'a named component',
+      function Menu() {
+        return menu;
+      },
+      'expected valid TwiML, got a function (Menu): pass an element or TwiML text',
+    ],
+    ['a symbol', Symbol('x'), 'expected valid TwiML, got the symbol Symbol(x): pass an element or TwiML text'],
   ])('fails %s with a message that names it', (_, value, message) => {
     expect(failure(() => expect(value).toBeValidTwiML()).message).toBe(message);
     expect(value).not.toBeValidTwiML();

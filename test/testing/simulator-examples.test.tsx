@@ -109,7 +109,7 @@ describe.each(apps)('%s', (_, app) => {
     );
   });
 
-  it('forwarding: nobody answers, the caller is sent to voicemail', async () => {
+  it('forwarding: nobody answers, the caller is sent to voicemail and says nothing', async () => {
     const call = await simulateCall(app(), {
       url: '/forward',
       authToken,
@@ -121,10 +121,11 @@ describe.each(apps)('%s', (_, app) => {
       Redirect: POST /voicemail
       Say [Polly.Matthew]: You have reached Owl & Co. Leave a message after the beep, then press the pound key.
       Play: beep
-      Record: 0s, ended by #
-      Say [Polly.Matthew]: We didn't hear anything.
-      Hangup"
+      Record: nothing recorded, ended by timeout"
     `);
+    // Nothing recorded: Twilio does not request the action; the voicemail document ends, so does the call.
+    expect(call.requests.some((r) => r.url.endsWith('/voicemail/saved'))).toBe(false);
+    expect(call.status).toBe('completed');
     const done = call.requests.find((r) => r.url.endsWith('/forward/done'))!;
     expect(done.params).toMatchObject({ DialCallStatus: 'no-answer', DialBridged: 'false' });
     expect(done.params.DialCallDuration).toBeUndefined();

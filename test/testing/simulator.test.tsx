@@ -22,6 +22,7 @@ import * as testing from 'twiml-jsx/testing';
 import {
   type App,
   type Call,
+  type CallStatus,
   type DialStatus,
   formatEntry,
   type PayResult,
@@ -30,9 +31,12 @@ import {
   simulateCall,
   simulateMessage,
   SimulationError,
+  type SimulatedCall,
+  type SimulatedCallStatus,
   type SimulatedRequest,
   type TranscriptEntry,
 } from 'twiml-jsx/testing';
+import type { CallStatus as CoreCallStatus } from 'twiml-jsx/core';
 
 // `Response` here is the TwiML component; the Fetch class is `globalThis.Response`.
 type Flow = (params: Record<string, string>, url: URL) => TwiMLElement | globalThis.Response;
@@ -306,16 +310,100 @@ describe('verbs', () => {
           </Response>
         ),
       }),
-      { outcomes: { pay: 'too-many-failed-attempts' } },
+      { outcomes: { pay: 'validation-error' } },
     ).catch((e: unknown) => e);
     // The action lives on another host the app does not serve: its 404 is reported.
     expect(call).toBeInstanceOf(SimulationError);
     expect((call as SimulationError).requests.at(-1)).toMatchObject({
       method: 'POST',
       url: 'https://pay.example.com/done',
-      params: { Result: 'too-many-failed-attempts' },
+      params: { Result: 'validation-error' },
       status: 404,
     });
+  });
+
+  it('Pay: out of attempts, goes on with the next verb without a request', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Pay chargeAmount="10.00" action="https://example.com/paid" />
+            <Say>Let me get you to someone.</Say>
+          </Response>
+        ),
+      }),
+      { outcomes: { pay: 'too-many-failed-attempts' } },
+    );
+    expect(String(call)).toBe('Pay: too-many-failed-attempts\nSay: Let me get you to someone.');
+    expect(call.requests).toHaveLength(1);
+  });
+
+  it('Record: nothing recorded, goes on with the next verb without a request', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Record action="/saved" />
+            <Say>We did not get a message.</Say>
+          </Response>
+        ),
+      }),
+      { outcomes: { record: { recorded: false } } },
+    );
+    expect(String(call)).toBe('Play: beep\nRecord: nothing recorded, ended by timeout\nSay: We did not get a message.');
+    expect(call.requests).toHaveLength(1);
+  });
+
+  it('Record: the caller hangs up; the recording is still posted, what the app answers does not run', async () => {
+    const call = await simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Record action="/saved" playBeep={false} />
+          </Response>
+        ),
+        '/saved': () => (
+          <Response>
+            <Say>Thanks</Say>
+          </Response>
+        ),
+      }),
+      { outcomes: { record: { duration: 9, finishedBy: 'hangup' } } },
+    );
+    expect(String(call)).toBe('Record: 9s, ended by hangup\nCaller hangs up');
+    expect(call.status).toBe('completed');
+    expect(call.requests[1].params).toMatchObject({
+      CallStatus: 'completed',
+      RecordingDuration: '9',
+      Digits: 'hangup',
+    });
+  });
+
+  it('outcomes may be promises: the call waits for them', async () => {
+    let asked!: (to: readonly string[]) => void;
+    const dialed = new Promise<readonly string[]>((resolve) => (asked = resolve));
+    let answer!: (status: DialStatus) => void;
+    const pending = simulateCall(
+      app({
+        '/voice': () => (
+          <Response>
+            <Dial>+15550001</Dial>
+            <Say>after</Say>
+          </Response>
+        ),
+      }),
+      {
+        outcomes: {
+          dial: ({ to }) => {
+            asked(to);
+            return new Promise<DialStatus>((resolve) => (answer = resolve));
+          },
+        },
+      },
+    );
+    expect(await dialed).toEqual(['+15550001']);
+    answer('busy');
+    expect(String(await pending)).toBe('Dial: +15550001 → busy\nSay: after');
   });
 
   it('Reject as the first verb leaves the call unanswered', async () => {
@@ -658,7 +746,7 @@ describe('the transcript', () => {
 });
 
 describe('exports', () => {
-  it('Call is a type only: calls come from simulateCall()', () => {
+  it('SimulatedCall is a type only: calls come from simulateCall()', () => {
     expect(Object.keys(testing).sort()).toEqual([
       'SimulationError',
       'canonical',
@@ -670,7 +758,23 @@ describe('exports', () => {
       'twimlMatchers',
       'twimlSerializer',
     ]);
-    expectTypeOf(simulateCall).returns.resolves.toEqualTypeOf<Call>();
+    expectTypeOf(simulateCall).returns.resolves.toEqualTypeOf<SimulatedCall>();
+  });
+
+  it('SimulatedCallStatus is part of the core CallStatus; Call and CallStatus are deprecated aliases', () => {
+    expectTypeOf<SimulatedCallStatus>().toEqualTypeOf<
+      'ringing' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'failed'
+    >();
+    expectTypeOf<SimulatedCallStatus>().toExtend<CoreCallStatus>();
+    expectTypeOf<Call>().toEqualTypeOf<SimulatedCall>();
+    expectTypeOf<CallStatus>().toEqualTypeOf<SimulatedCallStatus>();
+  });
+
+  it('SimulationError names itself', async () => {
+    const error = await simulateCall(() => new globalThis.Response('', { status: 500 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SimulationError);
+    expect((error as SimulationError).name).toBe('SimulationError');
+    expectTypeOf<SimulationError['name']>().toEqualTypeOf<'SimulationError'>();
   });
 });
 
