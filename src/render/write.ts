@@ -10,9 +10,9 @@ import { writeComment, writeStartTag } from '../xml-text/markup.js';
 
 /** The tree holds a name, a character or a comment that XML cannot carry. */
 export class UnwritableDocumentError extends Error {
+  override name = 'UnwritableDocumentError' as const;
   constructor() {
     super('the document cannot be written as XML');
-    this.name = 'UnwritableDocumentError';
   }
 }
 

@@ -28,13 +28,13 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 /** Thrown by `render()` when a document has errors. `problems` lists every one of them. */
 export class TwiMLValidationError extends Error {
+  override name = 'TwiMLValidationError' as const;
   readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
     const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
     super(`Invalid TwiML (${count}):\n${formatProblems(problems)}`);
-    this.name = 'TwiMLValidationError';
     this.problems = problems;
   }
 }
