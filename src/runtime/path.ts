@@ -25,3 +25,26 @@ export function segmentOf(siblings: readonly TwiMLChild[], index: number): strin
 export function joinPath(segments: readonly string[]): string {
   return segments.join(' > ');
 }
+
+/**
+ * The path segments of all of `siblings` at once, in one pass over them (where calling
+ * {@link segmentOf} for each would look at every sibling again): `[n]` is added to a tag that
+ * occurs more than once among them.
+ *
+ * @example
+ * siblingSegments([say, gather, say]) // ['Say[1]', 'Gather', 'Say[2]']
+ */
+export function siblingSegments(siblings: readonly TwiMLChild[]): string[] {
+  const totals = new Map<string, number>();
+  for (const sibling of siblings) {
+    if (typeof sibling !== 'string') totals.set(sibling.type, (totals.get(sibling.type) ?? 0) + 1);
+  }
+  const seen = new Map<string, number>();
+  return siblings.map((sibling) => {
+    if (typeof sibling === 'string') return '#text';
+    const position = (seen.get(sibling.type) ?? 0) + 1;
+    seen.set(sibling.type, position);
+    const name = sibling.type === '#comment' ? 'comment()' : sibling.type;
+    return totals.get(sibling.type)! > 1 ? `${name}[${position}]` : name;
+  });
+}

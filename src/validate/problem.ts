@@ -26,15 +26,27 @@ export function formatProblems(problems: readonly Problem[]): string {
     .join('\n');
 }
 
-/** Thrown by `render()` when a document has errors. `problems` lists every one of them. */
+/** Problems written out in a `TwiMLValidationError`'s message at most; `problems` has them all. */
+export const MAX_PROBLEMS_IN_MESSAGE = 50;
+
+/**
+ * Thrown by `render()` when a document has errors. `problems` lists every one of them; the
+ * message lists the first {@link MAX_PROBLEMS_IN_MESSAGE}, then how many more there are.
+ */
 export class TwiMLValidationError extends Error {
   override name = 'TwiMLValidationError' as const;
   readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
-    const errors = problems.filter((p) => p.severity === 'error');
-    const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
-    super(`Invalid TwiML (${count}):\n${formatProblems(problems)}`);
+    let errors = 0;
+    for (const problem of problems) if (problem.severity === 'error') errors++;
+    const count = errors === 1 ? '1 error' : `${errors} errors`;
+    const shown = problems.length > MAX_PROBLEMS_IN_MESSAGE ? problems.slice(0, MAX_PROBLEMS_IN_MESSAGE) : problems;
+    const more =
+      problems.length > shown.length
+        ? `\n… and ${problems.length - shown.length} more problems (error.problems lists them all)`
+        : '';
+    super(`Invalid TwiML (${count}):\n${formatProblems(shown)}${more}`);
     this.problems = problems;
   }
 }

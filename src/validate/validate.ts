@@ -6,7 +6,7 @@
 import { COMMENT, FRAGMENT } from '../runtime/brand.js';
 import { describeValue } from '../runtime/describe.js';
 import { type TwiMLElement, isElement, memoOf, positionOf, remember } from '../runtime/element.js';
-import { segmentOf } from '../runtime/path.js';
+import { segmentOf, siblingSegments } from '../runtime/path.js';
 import { PROBLEM_CODES } from './codes.js';
 import { compiled } from './compile.js';
 import { type Issue, localIssues } from './local.js';
@@ -46,24 +46,35 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
   let found: Problem[] | undefined;
   const entry = compiled(element.type);
   const issues = localIssues(element, entry);
+  // The issues on children, by child index (in the order reported), when there are any.
+  let onChild: Map<number, Issue[]> | undefined;
   if (issues !== undefined) {
-    for (const issue of issues) if (issue.child === undefined) (found ??= []).push(problemOf(issue, '', element));
+    for (const issue of issues) {
+      if (issue.child === undefined) (found ??= []).push(problemOf(issue, '', element));
+      else {
+        onChild ??= new Map();
+        const list = onChild.get(issue.child);
+        if (list === undefined) onChild.set(issue.child, [issue]);
+        else list.push(issue);
+      }
+    }
   }
   // An unknown element's children are not looked at: what they may hold is unknown too.
   if (entry !== undefined) {
     const children = element.children;
+    // The children's path segments, worked out for all of them at once when the first is needed.
+    let segments: string[] | undefined;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (typeof child === 'string') continue;
       const below = subtreeProblems(child);
-      let segment: string | undefined;
-      if (issues !== undefined) {
-        for (const issue of issues) {
-          if (issue.child === i) (found ??= []).push(problemOf(issue, (segment ??= segmentOf(children, i)), child));
-        }
+      const own = onChild?.get(i);
+      if (own !== undefined) {
+        const segment = (segments ??= siblingSegments(children))[i];
+        for (const issue of own) (found ??= []).push(problemOf(issue, segment, child));
       }
       if (below.length > 0) {
-        segment ??= segmentOf(children, i);
+        const segment = (segments ??= siblingSegments(children))[i];
         for (const problem of below) (found ??= []).push(under(segment, problem));
       }
     }
