@@ -1,0 +1,93 @@
+/**
+ * Compiles and imports the module under test the way `twiml-jsx render` does (esbuild,
+ * `jsxImportSource: "twiml-jsx"`, packages left to Node's resolution from the module's folder),
+ * and says which source files went into it, so they can be watched.
+ */
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type Esbuild = typeof import('esbuild');
+
+async function esbuild(): Promise<Esbuild> {
+  try {
+    return (await import('esbuild')) as Esbuild;
+  } catch {
+    throw new Error('`twiml-jsx dev` compiles your module with esbuild; install it: npm install --save-dev esbuild');
+  }
+}
+
+export interface LoadedModule {
+  /** The module's exports. */
+  readonly exports: Readonly<Record<string, unknown>>;
+  /** Absolute paths of the source files compiled into it (not packages: those are imported). */
+  readonly inputs: readonly string[];
+}
+
+/** An error in the user's module: compiling or importing it failed. */
+export class ModuleError extends Error {
+  constructor(
+    message: string,
+    /** The files to watch anyway (those esbuild got to), so fixing them reloads. */
+    readonly inputs: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'ModuleError';
+  }
+}
+
+interface EsbuildFailure {
+  errors?: { text: string; location?: { file: string; line: number; column: number } | null }[];
+}
+
+/**
+ * Compiles `file` and imports the result as a new module instance (a fresh copy every call, so
+ * a reload sees the changes).
+ * @throws ModuleError naming the file, line and column of compile errors, or what importing threw.
+ */
+export async function loadModule(file: string): Promise<LoadedModule> {
+  const path = resolve(file);
+  const { build } = await esbuild();
+  const cwd = process.cwd();
+  let code: string;
+  let inputs: string[];
+  try {
+    const result = await build({
+      entryPoints: [path],
+      absWorkingDir: cwd,
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      jsx: 'automatic',
+      jsxImportSource: 'twiml-jsx',
+      logLevel: 'silent',
+    });
+    code = result.outputFiles[0].text;
+    inputs = Object.keys(result.metafile.inputs)
+      .filter((input) => !/^[a-z-]+:/.test(input))
+      .map((input) => resolve(cwd, input));
+  } catch (error) {
+    const errors = (error as EsbuildFailure).errors ?? [];
+    const message = errors
+      .map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column + 1}: ${e.text}` : e.text))
+      .join('\n');
+    const located = errors.flatMap((e) => (e.location ? [resolve(cwd, e.location.file)] : []));
+    throw new ModuleError(message || `cannot compile ${file}: ${String(error)}`, [...new Set([path, ...located])]);
+  }
+  // Written next to the module so its imports resolve from the module's own node_modules.
+  const compiled = join(dirname(path), `.twiml-jsx-dev-${randomUUID()}.mjs`);
+  await writeFile(compiled, code);
+  try {
+    const exports = (await import(pathToFileURL(compiled).href)) as Record<string, unknown>;
+    return { exports, inputs };
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    throw new ModuleError(`importing ${file} failed: ${detail.replaceAll(compiled, file)}`, inputs);
+  } finally {
+    await rm(compiled, { force: true });
+  }
+}

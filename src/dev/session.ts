@@ -1,0 +1,435 @@
+/**
+ * The dev session: one phone and one chat in front of the app. It runs calls and messages on the
+ * simulator, turns what happens into page events (protocol.ts), keeps the state the page sees, and
+ * takes the caller's actions (keys, speech, time-outs, hanging up) and the page's choices of how a
+ * `<Dial>` or a `<Record>` ends.
+ */
+import type { App, DialOutcome, RecordOutcome } from '../testing/index.js';
+import {
+  type Ask,
+  type AskChoice,
+  type ChatEntry,
+  type DevConfig,
+  type ModuleState,
+  type PageEvent,
+  type PageState,
+  initialState,
+  reduce,
+  type WaitingView,
+} from './protocol.js';
+import { viewOf } from './request-view.js';
+import { type CallControls, type SimulationEvent, sendMessage, startCall } from './simulator.js';
+
+/** An action the session cannot take now (409) or a malformed one (400); the message says why. */
+export class SessionError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 409,
+  ) {
+    super(message);
+    this.name = 'SessionError';
+  }
+}
+
+export interface SessionOptions {
+  readonly config: DevConfig;
+  readonly module: ModuleState;
+  /** The app the next call or message is sent to (it changes when the module reloads). */
+  readonly app: () => App;
+  /** Signs every request; never part of the state or of any event. */
+  readonly authToken?: string;
+  /** How long one webhook request may take, in ms (the simulator's default when unset). */
+  readonly timeoutMs?: number;
+}
+
+/** The `Digits` a `<Gather>` takes at most before it submits by itself (a phone has no limit). */
+const MAX_KEYS = 64;
+/** Longest text accepted for From, To, speech and message bodies. */
+const MAX_FIELD = { number: 64, text: 1600 } as const;
+
+const DIAL_CHOICES: readonly AskChoice[] = [
+  { value: 'answer', label: 'Answer' },
+  { value: 'busy', label: 'Busy' },
+  { value: 'no-answer', label: 'No answer' },
+  { value: 'failed', label: 'Fail' },
+];
+const RECORD_CHOICES: readonly AskChoice[] = [
+  { value: 'speak', label: 'Speak and press #' },
+  { value: 'silent', label: 'Stay silent' },
+  { value: 'hangup', label: 'Hang up' },
+];
+
+/** What the page chose, and when it was asked. */
+interface Choice {
+  readonly value: string;
+  /** Seconds from the ask to the choice (at least 1): how long a recording lasted. */
+  readonly seconds: number;
+}
+
+interface PendingAsk {
+  readonly ask: Ask;
+  resolve(choice: Choice): void;
+  reject(error: Error): void;
+}
+
+interface ActiveCall {
+  readonly id: number;
+  controls?: CallControls;
+  /** A simulator step runs (the first request, or a caller action being answered). */
+  busy: boolean;
+  /** The caller hung up; what the simulator still reports of this call is ignored. */
+  hungUp: boolean;
+  ended: boolean;
+  first: boolean;
+  origin: string;
+  waiting?: WaitingView;
+  pending?: PendingAsk;
+}
+
+/** The first line of an error's message, without a trailing colon. */
+function headline(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].replace(/:$/, '');
+}
+
+const originOf = (app: App) => (typeof app === 'function' ? 'https://example.com' : new URL(String(app)).origin);
+
+function field(value: unknown, name: string, max: number, fallback?: string): string {
+  if (value === undefined || value === null || value === '') {
+    if (fallback !== undefined) return fallback;
+    throw new SessionError(`${name} is empty`, 400);
+  }
+  if (typeof value !== 'string') throw new SessionError(`${name} must be text`, 400);
+  const text = value.trim();
+  if (text === '' && fallback !== undefined) return fallback;
+  if (text.length > max) throw new SessionError(`${name} is longer than ${max} characters`, 400);
+  return text;
+}
+
+export class DevSession {
+  private state: PageState;
+  private readonly listeners = new Set<(event: PageEvent) => void>();
+  private readonly counters = { call: 0, message: 0, request: 0, waiting: 0, ask: 0, seq: 0 };
+  private active: ActiveCall | undefined;
+
+  constructor(private readonly options: SessionOptions) {
+    this.state = initialState(options.config, options.module);
+  }
+
+  /** What the page shows now. */
+  snapshot(): PageState {
+    return this.state;
+  }
+
+  /** Calls `listener` with every event from now on; returns the function that stops it. */
+  subscribe(listener: (event: PageEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: PageEvent): void {
+    this.state = reduce(this.state, event);
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** The module was (re)loaded, or failed to. */
+  setModule(module: ModuleState): void {
+    this.emit({ type: 'module', module });
+  }
+
+  // ── Calls ──
+
+  /** Places a call from `from` to `to` (defaults: the configured numbers); ends the current one. */
+  call(input: { from?: unknown; to?: unknown } = {}): number {
+    const from = field(input.from, 'From', MAX_FIELD.number, this.options.config.from);
+    const to = field(input.to, 'To', MAX_FIELD.number, this.options.config.to);
+    if (this.active && !this.active.ended) this.hangUp();
+    const app = this.options.app();
+    const id = ++this.counters.call;
+    const active: ActiveCall = { id, busy: true, hungUp: false, ended: false, first: true, origin: originOf(app) };
+    this.active = active;
+    this.emit({ type: 'call', id, from, to });
+    const started = startCall(app, {
+      url: this.options.config.voice,
+      from,
+      to,
+      authToken: this.options.authToken,
+      timeoutMs: this.options.timeoutMs,
+      onEvent: (event) => this.onCallEvent(active, event),
+      dial: (details) =>
+        this.ask(active, { verb: 'Dial', to: details.to, attributes: details.attributes, choices: DIAL_CHOICES }).then(
+          ({ value }): DialOutcome =>
+            value === 'answer' ? { status: 'completed' } : { status: value as DialOutcome['status'] },
+        ),
+      record: (details) =>
+        this.ask(active, { verb: 'Record', attributes: details.attributes, choices: RECORD_CHOICES }).then(
+          ({ value, seconds }): RecordOutcome => {
+            if (value === 'silent') return { duration: 0 };
+            if (value === 'hangup') return { duration: seconds, finishedBy: 'hangup' };
+            return { duration: seconds };
+          },
+        ),
+    });
+    this.step(
+      active,
+      started.then((controls) => {
+        active.controls = controls;
+      }),
+    );
+    return id;
+  }
+
+  private ask(active: ActiveCall, what: Omit<Ask, 'id' | 'askedAt'>): Promise<Choice> {
+    if (active.hungUp || this.active !== active) return Promise.reject(new Error('the caller hung up'));
+    return new Promise<Choice>((resolve, reject) => {
+      const ask: Ask = { ...what, id: ++this.counters.ask, askedAt: Date.now() };
+      active.pending = { ask, resolve, reject };
+      this.emit({ type: 'ask', call: active.id, ask });
+    });
+  }
+
+  /** The page chose how the pending `<Dial>` or `<Record>` ends. */
+  answer(askId: unknown, value: unknown): void {
+    const active = this.active;
+    const pending = active?.pending;
+    if (!active || !pending || pending.ask.id !== askId) {
+      throw new SessionError('nothing is waiting for that choice (the call moved on)', 409);
+    }
+    if (!pending.ask.choices.some((c) => c.value === value)) {
+      throw new SessionError(
+        `${JSON.stringify(value)} is not a choice for <${pending.ask.verb}>; choose ${pending.ask.choices.map((c) => c.value).join(', ')}`,
+        400,
+      );
+    }
+    active.pending = undefined;
+    this.emit({ type: 'ask', call: active.id });
+    pending.resolve({
+      value: value as string,
+      seconds: Math.max(1, Math.round((Date.now() - pending.ask.askedAt) / 1000)),
+    });
+  }
+
+  private onCallEvent(active: ActiveCall, event: SimulationEvent): void {
+    if (this.active !== active || active.hungUp) return;
+    switch (event.type) {
+      case 'request':
+        this.emit({
+          type: 'request',
+          request: viewOf(event.request, {
+            id: ++this.counters.request,
+            conversation: `call:${active.id}`,
+            first: active.first,
+            origin: active.origin,
+          }),
+        });
+        active.first = false;
+        return;
+      case 'transcript':
+        this.emit({
+          type: 'transcript',
+          call: active.id,
+          item: { seq: ++this.counters.seq, at: Date.now(), entry: event.entry },
+        });
+        return;
+      case 'status':
+        if (!['ringing', 'in-progress'].includes(event.status)) {
+          active.ended = true;
+          this.setWaiting(active, undefined);
+        }
+        this.emit({
+          type: 'status',
+          call: active.id,
+          status: event.status,
+          ...(event.reason !== undefined ? { reason: event.reason } : {}),
+        });
+        return;
+      case 'waiting': {
+        const w = event.waiting;
+        this.setWaiting(
+          active,
+          w && {
+            id: ++this.counters.waiting,
+            input: w.input,
+            ...(w.numDigits !== undefined ? { numDigits: w.numDigits } : {}),
+            finishOnKey: w.finishOnKey,
+            timeout: w.timeout ?? 5,
+            keys: '',
+          },
+        );
+        return;
+      }
+    }
+  }
+
+  private setWaiting(active: ActiveCall, waiting: WaitingView | undefined): void {
+    if (active.waiting === undefined && waiting === undefined) return;
+    active.waiting = waiting;
+    this.emit({ type: 'waiting', call: active.id, ...(waiting ? { waiting } : {}) });
+  }
+
+  /** Runs one simulator step of the call; a failure ends the call as failed, with the reason. */
+  private step(active: ActiveCall, work: Promise<unknown>): void {
+    active.busy = true;
+    work.then(
+      () => {
+        active.busy = false;
+        if (active.hungUp) active.controls?.hangUp();
+      },
+      (error: unknown) => {
+        active.busy = false;
+        if (active.hungUp || this.active !== active) return;
+        active.ended = true;
+        if (active.pending) this.emit({ type: 'ask', call: active.id });
+        active.pending = undefined;
+        this.setWaiting(active, undefined);
+        this.emit({ type: 'status', call: active.id, status: 'failed', reason: headline(error) });
+      },
+    );
+  }
+
+  /** The call that listens for the caller now, and what it listens with. */
+  private listening(action: string): { active: ActiveCall; waiting: WaitingView; controls: CallControls } {
+    const active = this.active;
+    if (!active || active.ended || active.hungUp) throw new SessionError(`no call: the caller cannot ${action}`, 409);
+    if (active.busy || !active.waiting || !active.controls) {
+      throw new SessionError(`nothing is listening: the caller cannot ${action} now`, 409);
+    }
+    return { active, waiting: active.waiting, controls: active.controls };
+  }
+
+  /** The caller presses one key. The keys are sent when the `<Gather>` has them all. */
+  press(key: unknown): void {
+    if (typeof key !== 'string' || !/^[0-9*#]$/.test(key)) {
+      throw new SessionError(`a key is one of 0-9, * and #; got ${JSON.stringify(key)}`, 400);
+    }
+    const { active, waiting, controls } = this.listening('press keys');
+    if (!waiting.input.includes('dtmf')) {
+      throw new SessionError('the <Gather> listens for speech only: say something', 409);
+    }
+    const keys = waiting.keys + key;
+    const finished = waiting.finishOnKey !== '' && key === waiting.finishOnKey;
+    const complete = waiting.numDigits !== undefined && keys.length >= waiting.numDigits;
+    if (finished || complete || keys.length >= MAX_KEYS) {
+      this.step(active, controls.press(keys));
+      return;
+    }
+    active.waiting = { ...waiting, keys };
+    this.emit({ type: 'keys', call: active.id, waiting: waiting.id, keys });
+  }
+
+  /** The caller speaks (`SpeechResult`, `Confidence` from 0 to 1). */
+  speak(text: unknown, confidence: unknown = 0.9): void {
+    const said = field(text, 'Speech', MAX_FIELD.text);
+    const level = typeof confidence === 'string' && confidence !== '' ? Number(confidence) : confidence;
+    if (typeof level !== 'number' || !(level >= 0 && level <= 1)) {
+      throw new SessionError(`Confidence is a number from 0 to 1; got ${JSON.stringify(confidence)}`, 400);
+    }
+    const { active, waiting, controls } = this.listening('speak');
+    if (!waiting.input.includes('speech')) {
+      throw new SessionError('the <Gather> listens for keys only: press a key', 409);
+    }
+    this.step(active, controls.speak(said, level));
+  }
+
+  /**
+   * The `<Gather>`'s timeout passed (the page counts it down): the keys pressed so far are sent,
+   * or, with none, the caller was silent. A late time-out of an earlier wait is ignored.
+   */
+  timeout(waitingId: unknown): void {
+    const active = this.active;
+    if (!active || active.waiting === undefined || active.waiting.id !== waitingId || active.busy) return;
+    const { waiting, controls } = this.listening('stay silent');
+    this.step(active, waiting.keys !== '' ? controls.press(waiting.keys) : controls.silence());
+  }
+
+  /** The caller hangs up. */
+  hangUp(): void {
+    const active = this.active;
+    if (!active || active.ended || active.hungUp) return;
+    if (!active.busy && active.controls) {
+      // The simulator reports it (transcript, status), as for a test's call.hangUp().
+      active.controls.hangUp();
+      active.ended = true;
+      return;
+    }
+    // A step is running (a request, or a Dial or Record waiting for the page): the caller
+    // leaves now; the simulator's step is let go.
+    active.hungUp = true;
+    active.ended = true;
+    const pending = active.pending;
+    active.pending = undefined;
+    if (pending) {
+      this.emit({ type: 'ask', call: active.id });
+      pending.reject(new Error('the caller hung up'));
+    }
+    this.setWaitingSilently(active);
+    this.emit({
+      type: 'transcript',
+      call: active.id,
+      item: { seq: ++this.counters.seq, at: Date.now(), entry: { verb: 'Caller', hungUp: true } },
+    });
+    this.emit({ type: 'status', call: active.id, status: 'completed', reason: 'the caller hung up' });
+  }
+
+  private setWaitingSilently(active: ActiveCall): void {
+    if (active.waiting === undefined) return;
+    active.waiting = undefined;
+    this.emit({ type: 'waiting', call: active.id });
+  }
+
+  // ── Messages ──
+
+  /** Texts the app; the replies come as chat events. */
+  message(input: { from?: unknown; to?: unknown; body?: unknown; mediaUrl?: unknown }): number {
+    const from = field(input.from, 'From', MAX_FIELD.number, this.options.config.from);
+    const to = field(input.to, 'To', MAX_FIELD.number, this.options.config.to);
+    const body = field(input.body, 'Message', MAX_FIELD.text, '');
+    const mediaUrl = field(input.mediaUrl, 'Media URL', MAX_FIELD.text, '');
+    if (mediaUrl !== '' && !/^https?:\/\/[^\s]+$/i.test(mediaUrl)) {
+      throw new SessionError(`Media URL must be an http(s) URL; got ${JSON.stringify(mediaUrl)}`, 400);
+    }
+    if (body === '' && mediaUrl === '') throw new SessionError('Message is empty', 400);
+    const media = mediaUrl === '' ? [] : [mediaUrl];
+    const id = ++this.counters.message;
+    const app = this.options.app();
+    const origin = originOf(app);
+    let first = true;
+    this.chat({ kind: 'sent', body, media, from, to });
+    sendMessage(app, {
+      url: this.options.config.sms,
+      from,
+      to,
+      body,
+      media,
+      authToken: this.options.authToken,
+      timeoutMs: this.options.timeoutMs,
+      onEvent: (event) => {
+        if (event.type !== 'request') return;
+        this.emit({
+          type: 'request',
+          request: viewOf(event.request, { id: ++this.counters.request, conversation: `message:${id}`, first, origin }),
+        });
+        first = false;
+      },
+    }).then(
+      ({ replies }) => {
+        if (replies.length === 0) this.chat({ kind: 'note', body: 'No reply', media: [] });
+        for (const reply of replies) {
+          this.chat({ kind: 'reply', body: reply.body, media: reply.media, from: reply.from, to: reply.to });
+        }
+      },
+      (error: unknown) => this.chat({ kind: 'error', body: headline(error), media: [] }),
+    );
+    return id;
+  }
+
+  private chat(entry: Omit<ChatEntry, 'seq' | 'at'>): void {
+    this.emit({ type: 'message', entry: { ...entry, seq: ++this.counters.seq, at: Date.now() } });
+  }
+
+  /** Ends the current call (the server is closing). */
+  close(): void {
+    this.hangUp();
+    this.listeners.clear();
+  }
+}
