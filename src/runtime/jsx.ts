@@ -33,28 +33,41 @@ function shadowedComponent(type: unknown): string | undefined {
   return SHADOWING_GLOBALS.find((name) => globals[name] === type);
 }
 
+/** The error for a global written as a tag, naming the import to add. */
+function shadowError(component: string, cause?: unknown): TypeError {
+  const alias =
+    component === 'Response'
+      ? ' (or TwiMLResponse, which leaves the global alone)'
+      : component === 'Number'
+        ? ' (or DialNumber)'
+        : '';
+  return new TypeError(
+    `twiml-jsx: <${component}> is the global ${component} of JavaScript, not TwiML's <${component}>: ` +
+      `import { ${component} } from 'twiml-jsx'${alias}`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
 function run(type: unknown, props: Record<string, unknown> | null | undefined): TwiMLElement {
-  const shadowed = typeof type === 'function' ? shadowedComponent(type) : undefined;
-  if (shadowed !== undefined) {
-    const alias =
-      shadowed === 'Response'
-        ? ' (or TwiMLResponse, which leaves the global alone)'
-        : shadowed === 'Number'
-          ? ' (or DialNumber)'
-          : '';
-    throw new TypeError(
-      `twiml-jsx: <${shadowed}> is the global ${shadowed} of JavaScript, not TwiML's <${shadowed}>: ` +
-        `import { ${shadowed} } from 'twiml-jsx'${alias}`,
-    );
-  }
   if (typeof type !== 'function') {
     throw new TypeError(
       `twiml-jsx: cannot create <${String(type)}>: ${describeValue(type)} is not a component. ` +
         `Import the TwiML components from 'twiml-jsx' (e.g. import { Say } from 'twiml-jsx')`,
     );
   }
-  const result: unknown = (type as (p: unknown) => unknown)(props ?? {});
-  return isOwnElement(result) || isElement(result) ? result : fragmentOf(result);
+  // The globals are looked for only when something went wrong: a class such as the Fetch API's
+  // Response throws when called without `new`; Number returns a number.
+  let result: unknown;
+  try {
+    result = (type as (p: unknown) => unknown)(props ?? {});
+  } catch (error) {
+    const shadowed = shadowedComponent(type);
+    throw shadowed === undefined ? error : shadowError(shadowed, error);
+  }
+  if (isOwnElement(result) || isElement(result)) return result;
+  const shadowed = shadowedComponent(type);
+  if (shadowed !== undefined) throw shadowError(shadowed);
+  return fragmentOf(result);
 }
 
 /**

@@ -62,21 +62,24 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
   // An unknown element's children are not looked at: what they may hold is unknown too.
   if (entry !== undefined) {
     const children = element.children;
-    // The children's path segments, worked out for all of them at once when the first is needed.
+    // Path segments of the children with problems: worked out child by child for the first few,
+    // then for all children at once (linear even with a problem on every child).
     let segments: string[] | undefined;
+    let named = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (typeof child === 'string') continue;
       const below = subtreeProblems(child);
       const own = onChild?.get(i);
-      if (own !== undefined) {
-        const segment = (segments ??= siblingSegments(children))[i];
-        for (const issue of own) (found ??= []).push(problemOf(issue, segment, child));
-      }
-      if (below.length > 0) {
-        const segment = (segments ??= siblingSegments(children))[i];
-        for (const problem of below) (found ??= []).push(under(segment, problem));
-      }
+      if (own === undefined && below.length === 0) continue;
+      const segment =
+        segments !== undefined
+          ? segments[i]
+          : ++named <= 8
+            ? segmentOf(children, i)
+            : (segments = siblingSegments(children))[i];
+      if (own !== undefined) for (const issue of own) (found ??= []).push(problemOf(issue, segment, child));
+      for (const problem of below) (found ??= []).push(under(segment, problem));
     }
   }
   const result = found ?? NONE;
