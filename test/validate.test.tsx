@@ -13,30 +13,37 @@ import {
   Comment,
   Conference,
   Connect,
+  ConversationRelay,
   Dial,
   Echo,
   Enqueue,
   Gather,
   Hangup,
   Identity,
+  Lang,
+  Language,
   Media,
   Message,
   Number,
   Parameter,
   Pause,
+  Pay,
   Play,
   PROBLEM_CODES,
   type Problem,
+  Prompt,
   type ProblemCode,
   Receive,
   Record,
   Redirect,
   Refer,
+  Recording,
   render,
   Response,
   Say,
   SayAs,
   Sip,
+  Siprec,
   Sms,
   Start,
   Stop,
@@ -48,6 +55,8 @@ import {
   WhatsApp,
 } from 'twiml-jsx';
 import { createElement } from 'twiml-jsx/jsx-runtime';
+import { compiled } from '../src/validate/compile.js';
+import { vocabulary } from '../src/vocabulary/index.js';
 
 /** JSX with props the types refuse, as plain JS callers could write them. */
 const loose = (component: unknown, props: Record<string, unknown>, ...children: unknown[]) =>
@@ -65,6 +74,9 @@ interface Case {
 }
 
 const long = (n: number) => 'x'.repeat(n);
+
+/** The element under another tag, as a misspelt XML document would have it. */
+const renamed = (element: TwiMLElement, type: string) => createElement(() => ({ ...element, type }), {});
 
 const CASES: Partial<Record<ProblemCode, Case[]>> = {
   'root-not-response': [
@@ -123,21 +135,81 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
   ],
   'unknown-element': [
     {
+      // Issue 14: the suggestion is what may stand there (<Language>), not the SSML <lang>.
       valid: (
         <Response>
-          <Say>x</Say>
+          <Connect>
+            <ConversationRelay url="wss://example.com/relay">{loose(Language, { code: 'sv-SE' })}</ConversationRelay>
+          </Connect>
         </Response>
       ),
       invalid: loose(
         Response,
         {},
-        createElement(() => ({ ...(<Say>x</Say>), type: 'Sya' }), {}),
+        loose(
+          Connect,
+          {},
+          loose(
+            ConversationRelay,
+            { url: 'wss://example.com/relay' },
+            renamed(loose(Language, { code: 'sv-SE' }), 'Lang'),
+          ),
+        ),
       ),
+      path: 'Response > Connect > ConversationRelay > Lang',
+      message: /^<Lang> is not a TwiML element; did you mean "Language"\?$/,
+    },
+    {
+      valid: (
+        <Response>
+          <Say>x</Say>
+        </Response>
+      ),
+      invalid: loose(Response, {}, renamed(<Say>x</Say>, 'Sya')),
       path: 'Response > Sya',
       message: /<Sya> is not a TwiML element; did you mean "Say"\?/,
     },
   ],
   'invalid-child': [
+    {
+      // Issue 14: one problem for one cause (no mixed-document calling <Media> a voice verb).
+      valid: (
+        <Response>
+          <Message>
+            <Media>https://example.com/a.png</Media>
+          </Message>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Media>https://example.com/a.png</Media>
+        </Response>
+      ),
+      path: 'Response > Media',
+      message: /<Media> cannot be inside <Response>; allowed: Connect, Dial/,
+    },
+    {
+      valid: (
+        <Response>
+          <Connect>
+            <ConversationRelay url="wss://example.com/relay">
+              <Parameter name="a" value="1" />
+            </ConversationRelay>
+          </Connect>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Connect>
+            <ConversationRelay url="wss://example.com/relay">
+              <Lang xmlLang="sv-SE">hej</Lang>
+            </ConversationRelay>
+          </Connect>
+        </Response>
+      ),
+      path: 'Response > Connect > ConversationRelay > lang',
+      message: /<lang> cannot be inside <ConversationRelay>; allowed: Language, Parameter; did you mean "Language"\?$/,
+    },
     {
       valid: (
         <Response>
@@ -273,6 +345,57 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
     },
   ],
   'invalid-value': [
+    {
+      // Issue 14: not even shaped like a language tag (a well-shaped unknown one is only unknown-value).
+      valid: (
+        <Response>
+          <Say language="en-GB">Hello</Say>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Say language="english">Hello</Say>
+        </Response>
+      ),
+      path: 'Response > Say',
+      message: /<Say> language="english" is not a language tag such as en-US$/,
+    },
+    {
+      valid: (
+        <Response>
+          <Connect>
+            <ConversationRelay url="wss://example.com/relay" speechTimeout={600} />
+          </Connect>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Connect>
+            <ConversationRelay url="wss://example.com/relay" speechTimeout={500} />
+          </Connect>
+        </Response>
+      ),
+      path: 'Response > Connect > ConversationRelay',
+      message: /speechTimeout="500" is not allowed; allowed: auto or a whole number of milliseconds from 600 to 5000/,
+    },
+    {
+      valid: (
+        <Response>
+          <Dial>
+            <Conference participantLabel="agent-1">room</Conference>
+          </Dial>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Dial>
+            <Conference participantLabel="team/agent-1">room</Conference>
+          </Dial>
+        </Response>
+      ),
+      path: 'Response > Dial > Conference',
+      message: /participantLabel="team\/agent-1" is not valid; expected a label without "\/" that is not a Call SID/,
+    },
     {
       valid: (
         <Response>
@@ -414,6 +537,25 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
       message: /language="xx-YY" is not a value Twilio lists/,
     },
     {
+      // The basic voices' short codes, as Twilio's Say page listed them, are known.
+      valid: (
+        <Response>
+          <Say voice="woman" language="es">
+            Hola
+          </Say>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Say voice="woman" language="es-XX">
+            Hola
+          </Say>
+        </Response>
+      ),
+      path: 'Response > Say',
+      message: /language="es-XX" is not a value Twilio lists/,
+    },
+    {
       valid: (
         <Response>
           <Say voice="Google.en-US-Neural2-F">x</Say>
@@ -422,6 +564,60 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
       invalid: loose(Response, {}, loose(Say, { voice: 'Azure.en-US-Jenny' }, 'x')),
       path: 'Response > Say',
       message: /is not from a voice provider Twilio lists/,
+    },
+  ],
+  'helper-spelling': [
+    {
+      // Issue 14: the docs' camelCase is right; the helper's lowercase is named for what it is.
+      valid: (
+        <Response>
+          <Connect>
+            <ConversationRelay url="wss://example.com/relay" speechTimeout={1200} ignoreBackchannel />
+          </Connect>
+        </Response>
+      ),
+      invalid: loose(
+        Response,
+        {},
+        loose(Connect, {}, loose(ConversationRelay, { url: 'wss://example.com/relay', speechtimeout: 1200 })),
+      ),
+      path: 'Response > Connect > ConversationRelay',
+      message: /speechtimeout is the official helper's spelling; Twilio's docs spell it speechTimeout/,
+    },
+    {
+      valid: (
+        <Response>
+          <Dial>
+            <Conference region="ie1">room</Conference>
+          </Dial>
+        </Response>
+      ),
+      invalid: loose(Response, {}, loose(Dial, {}, loose(Conference, { region: 'us2' }, 'room'))),
+      path: 'Response > Dial > Conference',
+      message: /region="us2" is in the official helper's types but not in Twilio's docs; documented: us1, ie1/,
+    },
+    {
+      valid: (
+        <Response>
+          <Pay>
+            <Prompt for="payment-card-number" errorType={['timeout', 'invalid-postal-code']}>
+              <Say>Card number?</Say>
+            </Prompt>
+          </Pay>
+        </Response>
+      ),
+      invalid: loose(
+        Response,
+        {},
+        loose(
+          Pay,
+          {},
+          loose(Prompt, { for: 'payment-card-number', errorType: 'timeout internal-error' }, <Say>Card number?</Say>),
+        ),
+      ),
+      path: 'Response > Pay > Prompt',
+      message:
+        /errorType="timeout internal-error": "internal-error" is in the official helper's types but not in Twilio's docs/,
     },
   ],
   'invalid-number': [
@@ -571,7 +767,7 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
         </Response>
       ),
       path: 'Response > Start > Stream',
-      message: /url="https:\/\/example.com\/audio" is not an absolute wss URL, not https:/,
+      message: /url="https:\/\/example.com\/audio" is not a relative or absolute wss URL, not https:/,
     },
     {
       valid: (
@@ -586,6 +782,72 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
       ),
       path: 'Response > Gather',
       message: /without spaces/,
+    },
+    {
+      valid: (
+        <Response>
+          <Gather action="" />
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Dial>
+            <Number url="">+15555550100</Number>
+          </Dial>
+        </Response>
+      ),
+      path: 'Response > Dial > Number',
+      message: /<Number> url="" is not a relative or absolute http\/https URL, not an empty string/,
+    },
+  ],
+  'empty-url': [
+    {
+      // Issue 14: the Pay tutorials' TwiML Bin (action="" is the default, this document); an empty
+      // action where leaving it out would go on with the next verb is this document again.
+      valid: (
+        <Response>
+          <Say>Calling Twilio Pay</Say>
+          <Pay paymentConnector="Default" action="" chargeAmount="20.45" />
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Dial action="">+15555550100</Dial>
+        </Response>
+      ),
+      path: 'Response > Dial',
+      message: /<Dial> action="" is this same document: Twilio requests it again when <Dial> ends/,
+    },
+    {
+      valid: (
+        <Response>
+          <Dial>
+            <Conference waitUrl="">room</Conference>
+          </Dial>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Play>https://example.com/hold.mp3</Play>
+          <Redirect />
+        </Response>
+      ),
+      path: 'Response > Redirect',
+      message: /<Redirect> has no URL: Twilio requests this same document again and runs it from the start/,
+    },
+    {
+      valid: (
+        <Response>
+          <Enqueue waitUrl="">support</Enqueue>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Enqueue action="">support</Enqueue>
+        </Response>
+      ),
+      path: 'Response > Enqueue',
+      message: /<Enqueue> action="" is this same document/,
     },
   ],
   'too-long': [
@@ -610,16 +872,38 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
     {
       valid: (
         <Response>
-          <Enqueue>{long(64)}</Enqueue>
+          <Enqueue>{long(63)}</Enqueue>
         </Response>
       ),
       invalid: (
         <Response>
-          <Enqueue>{long(65)}</Enqueue>
+          <Enqueue>{long(64)}</Enqueue>
         </Response>
       ),
       path: 'Response > Enqueue',
-      message: /the text of <Enqueue> is 65 characters long; at most 64/,
+      message: /the text of <Enqueue> is 64 characters long; at most 63/,
+    },
+    {
+      valid: (
+        <Response>
+          <Connect>
+            <Stream url="wss://example.com/s">
+              <Parameter name="a" value={long(498)} />
+            </Stream>
+          </Connect>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Connect>
+            <Stream url="wss://example.com/s">
+              <Parameter name="a" value={long(499)} />
+            </Stream>
+          </Connect>
+        </Response>
+      ),
+      path: 'Response > Connect > Stream > Parameter',
+      message: /<Parameter> name and value are 500 characters together; a <Stream> parameter must stay under 500/,
     },
   ],
   'text-not-allowed': [
@@ -838,6 +1122,24 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
   ],
   'mixed-document': [
     {
+      // Issue 14: reported on the verb that breaks the document's kind, even when it comes first.
+      valid: (
+        <Response>
+          <Message>Thanks</Message>
+          <Message>We will call you back</Message>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Say>Thanks</Say>
+          <Message>Thanks</Message>
+          <Message>We will call you back</Message>
+        </Response>
+      ),
+      path: 'Response > Say',
+      message: /^<Say> is a voice verb, but this is a messaging document \(it has <Message>\)/,
+    },
+    {
       valid: (
         <Response>
           <Message>hi</Message>
@@ -851,7 +1153,7 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
         </Response>
       ),
       path: 'Response > Say',
-      message: /<Say> is a voice verb but this is a messaging document \(it has <Message>\)/,
+      message: /<Say> is a voice verb, but this is a messaging document \(it has <Message>\)/,
     },
     {
       valid: (
@@ -866,11 +1168,32 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
         </Response>
       ),
       path: 'Response > Message',
-      message: /messaging verb but this is a fax document/,
+      message: /messaging verb, but this is a fax document/,
       besides: ['deprecated-element'],
     },
   ],
   unreachable: [
+    {
+      // Issue 14: Twilio goes on after <Record> when nothing was recorded (its voicemail example);
+      // <Refer> with an action leaves the document.
+      valid: (
+        <Response>
+          <Say>Leave a message after the beep.</Say>
+          <Record maxLength={20} />
+          <Say>I did not receive a recording.</Say>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Refer action="/refer-done">
+            <Sip>sip:alice@example.com</Sip>
+          </Refer>
+          <Say>after</Say>
+        </Response>
+      ),
+      path: 'Response > Say',
+      message: /^<Say> never runs: control moves to <Refer>'s action URL$/,
+    },
     {
       valid: (
         <Response>
@@ -1070,6 +1393,77 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
       message: /<Stream> in <Connect> needs a url/,
     },
   ],
+  'stream-query-string': [
+    {
+      // Issue 14: Twilio does not pass the query string on; <Parameter> carries the values.
+      valid: (
+        <Response>
+          <Connect>
+            <Stream url="wss://example.com/media">
+              <Parameter name="token" value="abc" />
+            </Stream>
+          </Connect>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Connect>
+            <Stream url="wss://example.com/media?token=abc" />
+          </Connect>
+        </Response>
+      ),
+      path: 'Response > Connect > Stream',
+      message:
+        /query string, which Twilio does not pass on; send the values as <Parameter>s such as <Parameter name="token" value="abc"\/>/,
+    },
+  ],
+  'connect-stream-track': [
+    {
+      valid: (
+        <Response>
+          <Start>
+            <Stream url="wss://example.com/media" track="both_tracks" />
+          </Start>
+          <Pause length={30} />
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Connect>
+            <Stream url="wss://example.com/media" track="both_tracks" />
+          </Connect>
+        </Response>
+      ),
+      path: 'Response > Connect > Stream',
+      message: /<Stream track="both_tracks"> cannot be inside <Connect>: a two-way stream receives only inbound_track/,
+    },
+  ],
+  'siprec-needs-connector': [
+    {
+      // Issue 14: a session starts through its connector; <Stop> names the session instead.
+      valid: (
+        <Response>
+          <Start>
+            <Siprec name="rec" connectorName="SIPREC1" />
+          </Start>
+          <Pause length={30} />
+          <Stop>
+            <Siprec name="rec" />
+          </Stop>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Start>
+            <Siprec name="rec" />
+          </Start>
+          <Pause length={30} />
+        </Response>
+      ),
+      path: 'Response > Start > Siprec',
+      message: /<Siprec> in <Start> needs connectorName/,
+    },
+  ],
   'stop-needs-name': [
     {
       valid: (
@@ -1088,6 +1482,28 @@ const CASES: Partial<Record<ProblemCode, Case[]>> = {
       ),
       path: 'Response > Stop > Stream',
       message: /<Stream> in <Stop> needs the name of the stream to stop/,
+    },
+    {
+      valid: (
+        <Response>
+          <Start>
+            <Recording name="call" />
+          </Start>
+          <Pause length={30} />
+          <Stop>
+            <Recording name="call" />
+          </Stop>
+        </Response>
+      ),
+      invalid: (
+        <Response>
+          <Stop>
+            <Recording />
+          </Stop>
+        </Response>
+      ),
+      path: 'Response > Stop > Recording',
+      message: /<Recording> in <Stop> needs the name of the recording to stop/,
     },
   ],
   'speech-model-with-auto-timeout': [
@@ -1493,5 +1909,118 @@ describe('checks are remembered by the elements they belong to', () => {
     const tree = foreign('Response', {}, [foreign('Pause', { length: '0' }, [])]) as never;
     expect(summary(validate(tree))).toEqual(['out-of-range Response > Pause']);
     expect(summary(validate(tree))).toEqual(['out-of-range Response > Pause']);
+  });
+});
+
+describe('control flow: which verbs the next verb follows (src/vocabulary/control-flow.ts)', () => {
+  const unreachable = (tree: TwiMLElement) =>
+    validate(tree)
+      .filter((p) => p.code === 'unreachable')
+      .map((p) => `${p.path}: ${p.message}`);
+  const after = (verb: TwiMLElement) => (
+    <Response>
+      {verb}
+      <Say>next</Say>
+    </Response>
+  );
+
+  // Issue 14: each of these may go on with the next verb, so the verb after it is reachable.
+  const fallThrough: [string, TwiMLElement][] = [
+    ['<Record> (nothing recorded)', <Record action="/saved" />],
+    ['<Record> without action', <Record />],
+    ['<Pay> (the caller runs out of attempts)', <Pay action="https://example.com/paid" />],
+    ['<Gather> (no input)', <Gather action="/menu" />],
+    ['<Dial> without action', <Dial>+15555550100</Dial>],
+    ['<Enqueue> without action', <Enqueue>support</Enqueue>],
+    [
+      '<Connect> without action',
+      <Connect>
+        <Stream url="wss://example.com/media" />
+      </Connect>,
+    ],
+    [
+      '<Refer> without action',
+      <Refer>
+        <Sip>sip:alice@example.com</Sip>
+      </Refer>,
+    ],
+    ['<Start>', <Start>{<Stream url="wss://example.com/media" />}</Start>],
+  ];
+  it.each(fallThrough)('%s falls through', (_, verb) => {
+    expect(unreachable(after(verb))).toEqual([]);
+  });
+
+  const leaves: [string, TwiMLElement, string][] = [
+    ['<Hangup>', <Hangup />, 'the call ends at <Hangup>'],
+    ['<Redirect>', <Redirect>/next</Redirect>, 'control moves to the <Redirect> URL'],
+    ['<Gather actionOnEmptyResult>', <Gather actionOnEmptyResult />, "control always moves to <Gather>'s action URL"],
+    ['<Dial action>', <Dial action="/done">+15555550100</Dial>, "control moves to <Dial>'s action URL"],
+    ['<Enqueue action>', <Enqueue action="/left">support</Enqueue>, "control moves to <Enqueue>'s action URL"],
+    [
+      '<Connect action>',
+      <Connect action="/ended">
+        <Stream url="wss://example.com/media" />
+      </Connect>,
+      "control moves to <Connect>'s action URL",
+    ],
+    [
+      '<Refer action>',
+      <Refer action="/refer-done">
+        <Sip>sip:alice@example.com</Sip>
+      </Refer>,
+      "control moves to <Refer>'s action URL",
+    ],
+  ];
+  it.each(leaves)('%s leaves the document', (_, verb, why) => {
+    expect(unreachable(after(verb))).toEqual([`Response > Say: <Say> never runs: ${why}`]);
+  });
+});
+
+describe('one check for every language attribute', () => {
+  const languageAttributes = Object.values(vocabulary).flatMap((spec) =>
+    Object.entries(spec.attributes)
+      .filter(
+        ([prop, a]) =>
+          a.kind !== 'boolean' &&
+          /^(?:language|languageCode|ttsLanguage|transcriptionLanguage|xmlLang)$|^code$/.test(prop),
+      )
+      .map(([prop, a]) => [`<${spec.tag}> ${a.xml ?? prop}`, spec.tag, a.xml ?? prop, a] as const),
+  );
+
+  it('finds them all', () => {
+    expect(languageAttributes.map(([name]) => name).sort()).toEqual(
+      [
+        '<Assistant> language',
+        '<Assistant> transcriptionLanguage',
+        '<Assistant> ttsLanguage',
+        '<ConversationRelay> language',
+        '<ConversationRelay> transcriptionLanguage',
+        '<ConversationRelay> ttsLanguage',
+        '<Gather> language',
+        '<Language> code',
+        '<Pay> language',
+        '<Say> language',
+        '<Transcription> languageCode',
+        '<VirtualAgent> language',
+        '<lang> xml:lang',
+      ].sort(),
+    );
+  });
+
+  it.each(languageAttributes)('%s: a language tag, in any case; anything else is an error', (_, tag, name, spec) => {
+    expect(spec.format).toBe('language');
+    const check = compiled(tag)!.attributes.get(name)!;
+    for (const good of ['en-US', 'en-us', 'fr', 'es-419', 'cmn-Hans-CN', 'en-GB-WLS']) {
+      expect(check(good, tag, name)?.severity ?? 'fine', good).not.toBe('error');
+      expect(check(good, tag, name)?.code ?? 'fine', good).not.toBe('invalid-value');
+    }
+    expect(check('en-US', tag, name)).toBeUndefined();
+    for (const bad of ['english', 'en_US', 'e', 'en-', '']) {
+      expect(check(bad, tag, name), bad).toMatchObject({ code: 'invalid-value' });
+    }
+    // Well-shaped but unknown: a warning where Twilio keeps a list, nothing where it keeps none.
+    const unknown = check('qx-QX', tag, name);
+    if (spec.kind === 'enum') expect(unknown).toMatchObject({ code: 'unknown-value', severity: 'warning' });
+    else expect(unknown).toBeUndefined();
   });
 });

@@ -25,7 +25,7 @@ export const CODE_DOCS: Readonly<Record<ProblemCode, CodeDoc>> = {
     source: 'xml',
   },
   'unknown-element': {
-    summary: 'An element TwiML does not have.',
+    summary: 'An element TwiML does not have (the did-you-mean names only elements allowed there).',
     source: 'voice/twiml',
   },
   'invalid-child': {
@@ -52,6 +52,11 @@ export const CODE_DOCS: Readonly<Record<ProblemCode, CodeDoc>> = {
     summary: 'A value outside a list Twilio keeps extending (languages, voices, speech models).',
     source: 'voice/twiml/say',
   },
+  'helper-spelling': {
+    summary:
+      "A name or value from the official helper's types that Twilio's docs spell otherwise or do not list (speechtimeout); the message names the documented one.",
+    source: 'voice/twiml/connect/conversationrelay',
+  },
   'invalid-number': {
     summary: 'Not a number where one is needed.',
     source: 'voice/twiml',
@@ -63,6 +68,10 @@ export const CODE_DOCS: Readonly<Record<ProblemCode, CodeDoc>> = {
   'invalid-url': {
     summary: 'Not a relative or absolute http(s) URL (wss for streams, https for <Pay action>).',
     source: 'voice/twiml',
+  },
+  'empty-url': {
+    summary: 'An empty URL that means this same document, requested again (<Dial action="">, <Redirect/>).',
+    source: 'voice/twiml/conference',
   },
   'too-long': {
     summary: 'A value or text longer than Twilio allows.',
@@ -89,12 +98,12 @@ export const CODE_DOCS: Readonly<Record<ProblemCode, CodeDoc>> = {
     source: 'voice/twiml',
   },
   'mixed-document': {
-    summary: 'Voice, messaging and fax verbs in one document.',
+    summary: 'A verb of another kind (voice, messaging, fax) than the rest of the document.',
     source: 'messaging/twiml',
   },
   unreachable: {
     summary:
-      'A verb that never runs: it follows <Hangup>, <Reject>, <Redirect>, <Record>, <Pay>, or a verb with an action.',
+      'A verb that never runs: it follows <Hangup>, <Reject>, <Redirect>, or a verb with an action that always takes over.',
     source: 'voice/twiml/redirect',
   },
   'document-too-large': {
@@ -129,8 +138,20 @@ export const CODE_DOCS: Readonly<Record<ProblemCode, CodeDoc>> = {
     summary: '<Stream> in <Start> or <Connect> without its wss:// url.',
     source: 'voice/twiml/stream',
   },
+  'stream-query-string': {
+    summary: '<Stream url> with a query string, which Twilio does not pass on; send the values as <Parameter>s.',
+    source: 'voice/twiml/stream',
+  },
+  'connect-stream-track': {
+    summary: '<Connect><Stream> with a track other than inbound_track (a two-way stream receives only the caller).',
+    source: 'api/errors/31941',
+  },
+  'siprec-needs-connector': {
+    summary: '<Start><Siprec> without the connectorName of the SIPREC connector that records the call.',
+    source: 'voice/twiml/siprec',
+  },
   'stop-needs-name': {
-    summary: 'A <Stream>, <Siprec> or <Transcription> in <Stop> without the name of the one to stop.',
+    summary: 'A <Stream>, <Siprec>, <Transcription> or <Recording> in <Stop> without the name of the one to stop.',
     source: 'voice/twiml/stream',
   },
   'speech-model-with-auto-timeout': {

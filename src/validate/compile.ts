@@ -113,6 +113,8 @@ export interface Compiled {
   readonly tag: string;
   /** XML attribute name → its check. */
   readonly attributes: ReadonlyMap<string, Check>;
+  /** The official helper's spelling of an attribute → the documented XML name (`speechtimeout` → `speechTimeout`). */
+  readonly helperNames: ReadonlyMap<string, string> | undefined;
   readonly required: readonly string[];
   readonly children: ReadonlySet<string>;
   readonly text: TextCheck | undefined;
@@ -133,16 +135,19 @@ export function compiled(tag: string): Compiled | undefined {
     } else {
       const attributes = new Map<string, Check>();
       const required: string[] = [];
+      let helperNames: Map<string, string> | undefined;
       for (const prop in spec.attributes) {
         const attribute = spec.attributes[prop];
         const name = attribute.xml ?? prop;
         attributes.set(name, compileAttribute(attribute));
         if (attribute.required) required.push(name);
+        if (attribute.helperName !== undefined) (helperNames ??= new Map()).set(attribute.helperName, name);
       }
       entry = {
         spec,
         tag,
         attributes,
+        helperNames,
         required,
         children: new Set(spec.children ?? []),
         text: spec.text ? compileText(spec.text) : undefined,

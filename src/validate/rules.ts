@@ -19,6 +19,8 @@ const isElementChild = (child: TwiMLChild): child is TwiMLElement =>
   typeof child !== 'string' && child.type !== COMMENT;
 
 let nounsOfDial: ReadonlySet<string> | undefined;
+let verbsOfResponse: ReadonlySet<string> | undefined;
+let ssmlTags: ReadonlySet<string> | undefined;
 
 /** True for the nouns a `<Dial>` holds (other elements are reported as misplaced on their own). */
 const isDialNoun = (tag: string): boolean => (nounsOfDial ??= new Set(specOf('Dial')?.children)).has(tag);
@@ -44,6 +46,7 @@ const STOPPED: Readonly<Record<string, string>> = {
   Stream: 'stream',
   Siprec: 'recording session',
   Transcription: 'transcription',
+  Recording: 'recording',
 };
 
 /** `<Stream>` in `<Start>` and `<Connect>` needs the WebSocket URL. */
@@ -57,31 +60,25 @@ function streamsNeedUrls(parent: TwiMLElement, report: Report): void {
 
 export const RULES: Readonly<Record<string, readonly Rule[]>> = {
   Response: [
-    // One pass over the verbs: the kind of document, unreachable verbs, the number of messages.
+    // One pass over the verbs: unreachable verbs and the number of messages; then the kind of
+    // document. Children <Response> may not hold are reported as invalid-child, and only so.
     function verbs(response, report) {
-      let kind: string | undefined;
-      let kindVerb = '';
+      const allowed = (verbsOfResponse ??= new Set(specOf('Response')?.children));
       let endedBy: string | undefined;
       let messages = 0;
+      const kinds = new Map<string, { count: number; first: string }>();
+      let shared = false; // a verb of more than one kind (<Redirect>)
       const children = response.children;
       for (let index = 0; index < children.length; index++) {
         const child = children[index];
-        if (!isElementChild(child)) continue;
+        if (!isElementChild(child) || !allowed.has(child.type)) continue;
         const type = child.type;
-        const families = familiesOf(type);
-        if (families === undefined) {
-          // An unknown tag (reported on its own) still follows the verbs before it.
-        } else if (kind === undefined) {
-          if (families.length === 1) {
-            kind = families[0];
-            kindVerb = type;
-          }
-        } else if (!families.includes(kind)) {
-          report(
-            'mixed-document',
-            `<${type}> is a ${families.join('/')} verb but this is a ${kind} document (it has <${kindVerb}>); a response is either voice, messaging or fax`,
-            index,
-          );
+        const families = familiesOf(type)!;
+        if (families.length > 1) shared = true;
+        else {
+          const seen = kinds.get(families[0]);
+          if (seen === undefined) kinds.set(families[0], { count: 1, first: type });
+          else seen.count++;
         }
         if (endedBy !== undefined) report('unreachable', `<${type}> never runs: ${endedBy}`, index);
         else endedBy = leavesDocument(type, child.attributes);
@@ -89,6 +86,29 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
       }
       if (messages > 10)
         report('too-many-messages', `the response sends ${messages} messages; Twilio sends at most 10 replies`);
+      if (kinds.size === 0 || (kinds.size === 1 && !shared)) return;
+      // The document is of the kind most of its verbs are (the first kind on a tie); each verb of
+      // another kind breaks it.
+      let kind = '';
+      let most = 0;
+      for (const [family, { count }] of kinds) {
+        if (count > most) {
+          kind = family;
+          most = count;
+        }
+      }
+      const example = kinds.get(kind)!.first;
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index];
+        if (!isElementChild(child) || !allowed.has(child.type)) continue;
+        const families = familiesOf(child.type)!;
+        if (families.includes(kind)) continue;
+        report(
+          'mixed-document',
+          `<${child.type}> is a ${families.join('/')} verb, but this is a ${kind} document (it has <${example}>); a response is either voice, messaging or fax`,
+          index,
+        );
+      }
     },
   ],
   Say: [
@@ -102,7 +122,13 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
     },
     function ssmlWithBasicVoice(say, report) {
       const voice = say.attributes.voice;
-      if (voice !== undefined && BASIC_VOICES.has(voice) && say.children.some(isElementChild)) {
+      // Only SSML counts: anything else inside <Say> is reported as invalid-child, and only so.
+      const ssml = (ssmlTags ??= new Set(specOf('Say')?.children));
+      if (
+        voice !== undefined &&
+        BASIC_VOICES.has(voice) &&
+        say.children.some((child) => isElementChild(child) && ssml.has(child.type))
+      ) {
         report('ssml-with-basic-voice', `voice="${voice}" does not support SSML; use a Polly or Google voice`);
       }
     },
@@ -124,8 +150,62 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
       });
     },
   ],
-  Start: [streamsNeedUrls],
-  Connect: [streamsNeedUrls],
+  Start: [
+    streamsNeedUrls,
+    function siprecNeedsConnector(start, report) {
+      start.children.forEach((siprec, index) => {
+        if (isElementChild(siprec) && siprec.type === 'Siprec' && siprec.attributes.connectorName === undefined) {
+          report(
+            'siprec-needs-connector',
+            '<Siprec> in <Start> needs connectorName, the unique name of the SIPREC connector that receives the audio',
+            index,
+          );
+        }
+      });
+    },
+  ],
+  Connect: [
+    streamsNeedUrls,
+    function connectStreamTrack(connect, report) {
+      connect.children.forEach((stream, index) => {
+        if (!isElementChild(stream) || stream.type !== 'Stream') return;
+        const track = stream.attributes.track;
+        if (track !== undefined && track !== 'inbound_track') {
+          report(
+            'connect-stream-track',
+            `<Stream track="${track}"> cannot be inside <Connect>: a two-way stream receives only inbound_track`,
+            index,
+          );
+        }
+      });
+    },
+  ],
+  Stream: [
+    function streamQueryString(stream, report) {
+      const url = stream.attributes.url;
+      const query = url?.indexOf('?') ?? -1;
+      if (url === undefined || query === -1) return;
+      const [name, value = ''] = (url.slice(query + 1).split(/[&#]/)[0] ?? '').split('=');
+      const example = name ? ` such as <Parameter name=${JSON.stringify(name)} value=${JSON.stringify(value)}/>` : '';
+      report(
+        'stream-query-string',
+        `<Stream> url has a query string, which Twilio does not pass on; send the values as <Parameter>s${example} inside <Stream>`,
+      );
+    },
+    function streamParameterLength(stream, report) {
+      stream.children.forEach((parameter, index) => {
+        if (!isElementChild(parameter) || parameter.type !== 'Parameter') return;
+        const length = (parameter.attributes.name ?? '').length + (parameter.attributes.value ?? '').length;
+        if (length >= 500) {
+          report(
+            'too-long',
+            `<Parameter> name and value are ${length} characters together; a <Stream> parameter must stay under 500`,
+            index,
+          );
+        }
+      });
+    },
+  ],
   Stop: [
     function stopByName(stop, report) {
       stop.children.forEach((child, index) => {

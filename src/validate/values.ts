@@ -3,7 +3,7 @@
  * nothing when the value is fine, or the problem to report (without its path).
  */
 import { type SidKind, isSid, sidPattern, sidPrefixesText } from '../vocabulary/sids.js';
-import type { AttributeSpec, StringFormat, TextSpec } from '../vocabulary/spec.js';
+import type { AttributeSpec, EmptyUrl, StringFormat, TextSpec } from '../vocabulary/spec.js';
 import { didYouMean, listForMessage } from '../runtime/suggest.js';
 
 export interface ValueProblem {
@@ -16,6 +16,13 @@ export interface ValueProblem {
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * A language tag as BCP 47 shapes it, in any case: a 2–3 letter language, then optionally a
+ * 4-letter script, a region (2 letters or 3 digits) and variants (`en-US`, `cmn-Hans-CN`,
+ * `es-419`, `en-GB-WLS`, `fr`). Twilio's pages write `en-us` too.
+ */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-[a-z0-9]{2,8})*$/i;
 
 /** What each string format accepts, and how to say it in a message. */
 const FORMATS: Record<string, { test: (value: string) => boolean; expected: string }> = {
@@ -35,6 +42,7 @@ const FORMATS: Record<string, { test: (value: string) => boolean; expected: stri
   dtmf: { test: (v) => /^[0-9A-D#*wW]+$/.test(v), expected: 'DTMF characters 0-9, A-D, #, * and w/W pauses' },
   'gather-key': { test: (v) => /^[0-9#*]?$/.test(v), expected: "one key of 0-9, # or *, or '' for none" },
   'record-keys': { test: (v) => /^[0-9#*]*$/.test(v), expected: 'a set of the keys 0-9, # and *' },
+  language: { test: (v) => LANGUAGE_TAG.test(v), expected: 'a language tag such as en-US' },
   json: {
     test: (v) => {
       try {
@@ -75,14 +83,23 @@ function checkFormat(format: StringFormat, value: string): string | undefined {
 /** Known voice providers; `Provider.Name` with another provider is only a warning. */
 const VOICE_PROVIDERS = /^(?:man|woman|alice|(?:Polly|Google|ElevenLabs)\.\S+)$/;
 
-/** Checks a URL: relative, or absolute with an allowed scheme and a host without underscores. */
+/**
+ * Checks a URL: relative, or absolute with an allowed scheme and a host without underscores.
+ * An empty string passes only where it means "not set" or "silence" (`empty`); one that means
+ * "the current document" is a relative URL, refused when `absolute`.
+ */
 export function checkUrl(
   value: string,
-  options: { schemes?: readonly string[]; absolute?: boolean; allowEmpty?: boolean },
+  options: { schemes?: readonly string[]; absolute?: boolean; empty?: EmptyUrl },
 ): string | undefined {
   const schemes = options.schemes ?? ['http', 'https'];
   const expected = `${options.absolute ? 'an absolute' : 'a relative or absolute'} ${schemes.join('/')} URL`;
-  if (value === '') return options.allowEmpty ? undefined : `${expected}, not an empty string`;
+  if (value === '') {
+    const meaningful = options.empty === 'default' || options.empty === 'silence';
+    return meaningful || (options.empty === 'current-document' && !options.absolute)
+      ? undefined
+      : `${expected}, not an empty string`;
+  }
   if (/[\s\0-\x1F\x7F]/.test(value)) return `${expected} without spaces or control characters (percent-encode them)`;
   if (!SCHEME.test(value)) return options.absolute ? `${expected}, not a relative one` : undefined;
   let parsed: URL;
@@ -100,6 +117,32 @@ export function checkUrl(
 
 function show(name: string, value: string): string {
   return `${name}=${JSON.stringify(value)}`;
+}
+
+/**
+ * The warning for an empty URL that resolves to the current document (`<Dial action="">`,
+ * `<Redirect/>`): valid, but Twilio requests this same document again. `name` is the attribute,
+ * or `undefined` for the element's text.
+ * @see https://www.twilio.com/docs/voice/twiml/conference
+ */
+export function emptyUrlProblem(tag: string, name?: string): ValueProblem {
+  return name === undefined
+    ? {
+        code: 'empty-url',
+        message: `<${tag}> has no URL: Twilio requests this same document again and runs it from the start, a loop (as meant when re-prompting or repeating hold music; writing the URL makes it explicit)`,
+      }
+    : {
+        code: 'empty-url',
+        message: `<${tag}> ${name}="" is this same document: Twilio requests it again when <${tag}> ends instead of going on with the next verb; leave ${name} out to go on`,
+      };
+}
+
+/** The warning for a value or item the official helper's types offer but Twilio's docs do not list. */
+function helperValueProblem(at: string, documented: readonly string[], item?: string): ValueProblem {
+  return {
+    code: 'helper-spelling',
+    message: `${at}${item === undefined ? '' : `: ${JSON.stringify(item)}`} is in the official helper's types but not in Twilio's docs; documented: ${listForMessage(documented)}`,
+  };
 }
 
 /** Checks one attribute value. `label` is `<Gather> input` style, for messages. */
@@ -129,6 +172,13 @@ export function checkAttributeValue(
     case 'enum': {
       const values = spec.values ?? [];
       if (values.includes(value) || spec.pattern?.test(value)) return undefined;
+      if (spec.helperValues?.includes(value)) return helperValueProblem(at, values);
+      if (spec.format !== undefined && !formatAccepts(spec.format)(value)) {
+        return {
+          code: 'invalid-value',
+          message: `${at} is not ${FORMATS[spec.format]?.expected ?? spec.format}${didYouMean(value, values)}`,
+        };
+      }
       // Lists Twilio keeps extending are also spelled in other cases in its docs (`amazon`, `Amazon`).
       if (spec.open && values.some((v) => v.toLowerCase() === value.toLowerCase())) return undefined;
       const hint = didYouMean(value, values);
@@ -147,12 +197,15 @@ export function checkAttributeValue(
     }
     case 'list': {
       if (value === '') return { code: 'invalid-value', message: `${at} is an empty list` };
+      let helperItem: string | undefined;
       for (const item of value.split(' ')) {
         if (spec.items === 'integer') {
           if (!INTEGER.test(item))
             return { code: 'invalid-number', message: `${at}: ${JSON.stringify(item)} is not a whole number` };
           const range = checkRange(spec, Number(item), at);
           if (range) return range;
+        } else if (spec.helperValues?.includes(item)) {
+          helperItem ??= item;
         } else if (!(spec.values ?? []).includes(item)) {
           return {
             code: 'invalid-value',
@@ -160,9 +213,10 @@ export function checkAttributeValue(
           };
         }
       }
-      return undefined;
+      return helperItem === undefined ? undefined : helperValueProblem(at, spec.values ?? [], helperItem);
     }
     case 'url': {
+      if (value === '' && spec.empty === 'current-document') return emptyUrlProblem(tag, name);
       const problem = checkUrl(value, spec);
       return problem ? { code: 'invalid-url', message: `${at} is not ${problem}` } : undefined;
     }

@@ -16,11 +16,14 @@ const TTS_PROVIDERS = ['Google', 'Amazon', 'ElevenLabs'] as const;
 /** Speech-to-text providers of ConversationRelay. */
 const STT_PROVIDERS = ['Deepgram', 'Google'] as const;
 
-/** Speech models of the ConversationRelay speech-to-text providers. */
-const RELAY_SPEECH_MODELS = ['telephony', 'long', 'nova-2-general', 'nova-3-general'] as const;
+/** Speech models of the ConversationRelay speech-to-text providers (`flux`: Deepgram's model with its own turn detection). */
+const RELAY_SPEECH_MODELS = ['telephony', 'long', 'nova-2-general', 'nova-3-general', 'flux'] as const;
+
+/** Which caller input: none, keypad, speech, or both. */
+const INPUT_MODES = ['none', 'dtmf', 'speech', 'any'] as const;
 
 /** What caller input may cut into the agent's speech; `true` means `any`, `false` means `none`. */
-const INTERRUPT_MODES = ['none', 'dtmf', 'speech', 'any', 'true', 'false'] as const;
+const INTERRUPT_MODES = [...INPUT_MODES, 'true', 'false'] as const;
 
 /** Text normalization settings of text-to-speech. */
 const TEXT_NORMALIZATION = ['on', 'auto', 'off'] as const;
@@ -36,12 +39,12 @@ const relaySession = {
    */
   welcomeGreetingInterruptible: oneOf(INTERRUPT_MODES),
   /**
-   * Language for both speech recognition and text-to-speech (`multi` detects it).
+   * Language for both speech recognition and text-to-speech, as a language tag (`multi` detects it).
    * @default en-US
    */
-  language: openOneOf(RELAY_LANGUAGES),
+  language: openOneOf(RELAY_LANGUAGES, { format: 'language' }),
   /** Language of text-to-speech when a text message names none; overrides `language`. */
-  ttsLanguage: openOneOf(RELAY_LANGUAGES),
+  ttsLanguage: openOneOf(RELAY_LANGUAGES, { format: 'language' }),
   /**
    * Text-to-speech provider: `Google`, `Amazon` or `ElevenLabs`.
    * @default ElevenLabs
@@ -49,11 +52,11 @@ const relaySession = {
   ttsProvider: openOneOf(TTS_PROVIDERS),
   /**
    * Text-to-speech voice; the choices depend on `ttsProvider`.
-   * @default the provider's default voice (e.g. `UgBBYS2sOqTuMpoF3BR0` for ElevenLabs)
+   * @default the provider's own: `UgBBYS2sOqTuMpoF3BR0` (ElevenLabs), `en-US-Journey-O` (Google), `Joanna-Neural` (Amazon)
    */
   voice: string(),
   /** Language of speech recognition; overrides `language`. */
-  transcriptionLanguage: openOneOf(RELAY_LANGUAGES),
+  transcriptionLanguage: openOneOf(RELAY_LANGUAGES, { format: 'language' }),
   /**
    * Speech-recognition provider: `Deepgram` or `Google` (accounts that used ConversationRelay
    * before 12 September 2025 default to Google).
@@ -61,11 +64,12 @@ const relaySession = {
    */
   transcriptionProvider: openOneOf(STT_PROVIDERS),
   /**
-   * Speech-recognition model; the choices depend on `transcriptionProvider`.
+   * Speech-recognition model; the choices depend on `transcriptionProvider` (`flux`: Deepgram's
+   * model that detects the end of the caller's turn itself).
    * @default `telephony` for Google, `nova-3-general` or `nova-2-general` for Deepgram
    */
   speechModel: openOneOf(RELAY_SPEECH_MODELS),
-  /** Mask profanities in the transcribed speech. */
+  /** Mask profanities in the transcribed speech (not in the ConversationRelay docs; the official helper has it). */
   profanityFilter: boolean(),
   /** Send the caller's key presses (DTMF) to your application. */
   dtmfDetection: boolean(),
@@ -88,10 +92,10 @@ const relaySession = {
   intelligenceService: string(),
   /**
    * Which caller input still reaches your application while the agent speaks: `none`, `dtmf`,
-   * `speech` or `any`.
+   * `speech` or `any` (the helper types it as a boolean; `true` and `false` are warned).
    * @default none
    */
-  reportInputDuringAgentSpeech: oneOf(INTERRUPT_MODES),
+  reportInputDuringAgentSpeech: oneOf(INPUT_MODES, { helperValues: ['true', 'false'] }),
   /**
    * ElevenLabs text normalization: `on`, `auto` (acts as `off` on calls) or `off`.
    * @default off
@@ -175,10 +179,14 @@ export const VirtualAgent = element({
   tag: 'VirtualAgent',
   children: ['Config', 'Parameter'],
   attributes: {
-    /** Unique name of the Dialogflow CX connector installed in your account. */
-    connectorName: string(),
-    /** Dialogflow language code the agent speaks and recognizes, e.g. `en-US` or `fr`. */
-    language: string(),
+    /**
+     * Unique name of the Dialogflow CX connector installed in your account; without it the
+     * session fails.
+     * @see https://www.twilio.com/docs/api/errors/32602
+     */
+    connectorName: string({ required: true }),
+    /** Dialogflow language code the agent speaks and recognizes, as a language tag (`en-US`, `fr`). */
+    language: string({ format: 'language' }),
     /** Let Dialogflow score the caller's sentiment and report it in the callbacks. */
     sentimentAnalysis: boolean(),
     /** URL that receives the agent's status updates (intents, sentiment, transcripts). */
@@ -201,56 +209,84 @@ export const ConversationRelay = element({
     url: url({ schemes: ['wss'], absolute: true, required: true }),
     ...relaySession,
     /**
+     * Milliseconds of silence (600–5000) after which the caller's turn ends, or `auto`. The
+     * official helper's types spell it `speechtimeout`, which Twilio does not read (warned).
+     * @default auto
+     * @see https://github.com/twilio/twilio-node/issues/1192
+     */
+    speechTimeout: typed<number | 'auto'>(
+      oneOf(['auto'], {
+        pattern: /^(?:[6-9]\d\d|[1-4]\d{3}|5000)$/,
+        expected: 'a whole number of milliseconds from 600 to 5000',
+        helperName: 'speechtimeout',
+      }),
+    ),
+    /**
+     * Keep short acknowledgements from the caller ("uh-huh", "yeah") from interrupting or ending
+     * the turn. The helper's types spell it `ignorebackchannel` (warned).
+     * @default false
+     */
+    ignoreBackchannel: boolean({ helperName: 'ignorebackchannel' }),
+    /**
+     * Deepgram smart formatting of transcripts (punctuation, numbers, dates, currency). The
+     * helper's types spell it `deepgramsmartformat` (warned).
+     * @default true
+     */
+    deepgramSmartFormat: boolean({ helperName: 'deepgramsmartformat' }),
+    /**
+     * Filter background noise from the caller's audio before speech recognition. The helper's
+     * types spell it `backgroundnoisereduction` (warned); Twilio's helper changelog spells it so.
+     * @see https://github.com/twilio/twilio-node/blob/main/CHANGES.md
+     */
+    backgroundNoiseReduction: boolean({ helperName: 'backgroundnoisereduction' }),
+    /**
+     * Confidence (0.5–0.9) that the caller has finished before the turn ends; only with
+     * Deepgram's `flux` model.
+     * @default 0.8
+     */
+    eotThreshold: number(0.5, 0.9),
+    /**
+     * Confidence (0.3–0.9) at which an early end of turn is reported, before the final one
+     * (not in Twilio's ConversationRelay docs, which have `eotThreshold`; the official helper has it).
+     */
+    eagerEotThreshold: number(0.3, 0.9),
+    /**
      * Reconnect to your application when the WebSocket drops during the call, replaying the
-     * events it missed.
+     * events it missed (not in Twilio's ConversationRelay docs; the official helper has it).
      * @default false
      */
     applicationReconnect: boolean(),
-    /** Format transcripts (punctuation, numbers, dates); wins over `deepgramsmartformat`. */
+    /** Format transcripts (punctuation, numbers, dates); wins over `deepgramSmartFormat` (not in Twilio's ConversationRelay docs; the official helper has it). */
     asrSmartFormat: boolean(),
-    /**
-     * Deepgram smart formatting of transcripts (punctuation, numbers, dates, currency).
-     * @default true
-     */
-    deepgramsmartformat: boolean(),
-    /** Filter background noise from the caller's audio before speech recognition. */
-    backgroundnoisereduction: boolean(),
-    /** Keep short acknowledgements from the caller ("uh-huh", "yeah") from interrupting the agent. */
-    ignorebackchannel: boolean(),
-    /** Milliseconds of silence that end the caller's turn, or `auto`. */
-    speechtimeout: typed<number | 'auto'>(
-      oneOf(['auto'], { pattern: /^[1-9]\d*$/, expected: 'a positive whole number of milliseconds' }),
-    ),
-    /** Confidence (0.3–0.9) at which an early end of turn is reported, before the final one. */
-    eagerEotThreshold: number(0.3, 0.9),
     /**
      * Decide with turn detection when the caller has finished speaking.
      * @default false
+     * @see https://www.twilio.com/docs/voice/conversationrelay/turn-detection
      */
     turnDetection: boolean(),
     /**
-     * Drop transcripts that only echo the agent's own speech.
+     * Drop transcripts that only echo the agent's own speech (not in Twilio's ConversationRelay docs; the official helper has it).
      * @default false
      */
     echoPromptFiltering: boolean(),
-    /** Send the partial transcript as a prompt when the caller hangs up mid-sentence. */
+    /** Send the partial transcript as a prompt when the caller hangs up mid-sentence (not in Twilio's ConversationRelay docs; the official helper has it). */
     partialPromptOnHangup: boolean(),
-    /** Extra fields added to prompt messages, space-separated: `turn-state`, `prompt-segments`. */
+    /** Extra fields added to prompt messages, space-separated: `turn-state`, `prompt-segments` (not in Twilio's ConversationRelay docs; the official helper has it). */
     includeInPrompt: listOf(['turn-state', 'prompt-segments']),
-    /** Event subscriptions to turn on for the session. */
+    /** Event subscriptions to turn on for the session, space-separated: `speaker-events`, `tokens-played`. */
     events: string(),
-    /** Text-to-speech text normalization: `auto`, `on` or `off`; wins over `elevenlabsTextNormalization`. */
+    /** Text-to-speech text normalization: `auto`, `on` or `off`; wins over `elevenlabsTextNormalization` (not in Twilio's ConversationRelay docs; the official helper has it). */
     ttsTextNormalization: oneOf(TEXT_NORMALIZATION),
-    /** Apply language-specific text normalization to text-to-speech. */
+    /** Apply language-specific text normalization to text-to-speech (not in Twilio's ConversationRelay docs; the official helper has it). */
     ttsLanguageTextNormalization: boolean(),
-    /** Older name of `ttsLanguageTextNormalization`. */
+    /** Older name of `ttsLanguageTextNormalization` (not in Twilio's ConversationRelay docs; the official helper has it). */
     elevenlabsLanguageTextNormalization: boolean(),
-    /** ID or unique name of the Conversation configuration to use. */
+    /** ID or unique name of the Conversation configuration to use (not in Twilio's ConversationRelay docs; the official helper has it). */
     conversationConfiguration: string(),
-    /** ID of the Conversation the session belongs to. */
+    /** ID of the Conversation the session belongs to (not in Twilio's ConversationRelay docs; the official helper has it). */
     conversationId: string(),
     /**
-     * Customer name passed to Conversations and Conversational Intelligence.
+     * Customer name passed to Conversations and Conversational Intelligence (not in Twilio's ConversationRelay docs; the official helper has it).
      * @default the caller ID
      */
     customerName: string(),
@@ -310,7 +346,7 @@ export const Language = element({
   tag: 'Language',
   attributes: {
     /** Language code these settings apply to (e.g. `sv-SE`), or `multi` for detection. */
-    code: openOneOf(RELAY_LANGUAGES, { required: true }),
+    code: openOneOf(RELAY_LANGUAGES, { required: true, format: 'language' }),
     /**
      * Text-to-speech provider for this language: `Google`, `Amazon` or `ElevenLabs` (`ElevenLabs`
      * when `code` is `multi`).
@@ -333,13 +369,13 @@ export const Language = element({
      * @default the parent's `speechModel`
      */
     speechModel: openOneOf(RELAY_SPEECH_MODELS),
-    /** Comma-separated words or phrases the recognizer should expect in this language. */
+    /** Comma-separated words or phrases the recognizer should expect in this language (not in the `<Language>` docs; the official helper has it). */
     hints: string(),
-    /** Format transcripts in this language (punctuation, numbers, dates). */
+    /** Format transcripts in this language: punctuation, numbers, dates (not in the `<Language>` docs; the official helper has it). */
     asrSmartFormat: boolean(),
-    /** Text-to-speech text normalization for this language: `auto`, `on` or `off`. */
+    /** Text-to-speech text normalization for this language: `auto`, `on` or `off` (not in the `<Language>` docs; the official helper has it). */
     ttsTextNormalization: oneOf(TEXT_NORMALIZATION),
-    /** Apply language-specific text normalization to text-to-speech in this language. */
+    /** Apply language-specific text normalization to text-to-speech in this language (not in the `<Language>` docs; the official helper has it). */
     ttsLanguageTextNormalization: boolean(),
   },
 });

@@ -18,9 +18,10 @@ export const Dial = element({
   attributes: {
     /**
      * URL Twilio requests when the dialed call ends, with `DialCallStatus`; its TwiML continues
-     * the call. Without it the call goes on with the next verb.
+     * the call. Without it the call goes on with the next verb; `''` is this same document,
+     * requested again (warned).
      */
-    action: url(),
+    action: url({ empty: 'current-document' }),
     /**
      * HTTP method for `action`.
      * @default POST
@@ -46,11 +47,16 @@ export const Dial = element({
      * @default false
      */
     hangupOnStar: boolean(),
-    /** Base64-encoded, comma-separated identity passports (e.g. SHAKEN, DIV) sent with the call. */
+    /**
+     * Base64-encoded, comma-separated identity passports (e.g. SHAKEN, DIV) sent with the call
+     * (not in Twilio's Dial docs; the official helper has it).
+     */
     passports: string(),
     /**
-     * Record the dialed call: from answer or from ringing, mono or dual-channel.
+     * Record the dialed call: from answer or from ringing, mono or dual-channel (`true` and
+     * `false`, which the helper's types lack, are the older spellings Twilio still documents).
      * @default do-not-record
+     * @see https://www.twilio.com/docs/api/errors/13217
      */
     record: oneOf(RECORD_CALL_VALUES),
     /**
@@ -187,8 +193,16 @@ export const Conference = element({
      * @default false
      */
     endConferenceOnExit: boolean(),
-    /** A label for this participant, unique in the conference (at most 128 characters). */
-    participantLabel: string({ maxLength: 128 }),
+    /**
+     * A label for this participant, unique in the conference: at most 128 characters, no `/`
+     * (even encoded as `%2F`), and not shaped like a Call SID.
+     * @see https://www.twilio.com/docs/api/errors/16023
+     */
+    participantLabel: string({
+      maxLength: 128,
+      pattern: /^(?!CA[0-9a-fA-F]{32}$)(?!.*%2[fF])[^/]*$/,
+      expected: 'a label without "/" that is not a Call SID',
+    }),
     /**
      * Jitter buffer for this participant's audio.
      * @default large
@@ -197,8 +211,10 @@ export const Conference = element({
     /**
      * URL of TwiML (Play, Say, Pause, Redirect) or audio played while waiting for the conference
      * to start; `''` waits in silence.
+     * @default Twilio's hold music playlist
+     * @see https://www.twilio.com/docs/api/errors/13233
      */
-    waitUrl: url({ allowEmpty: true }),
+    waitUrl: url({ empty: 'silence' }),
     /**
      * HTTP method for `waitUrl`.
      * @default POST
@@ -214,8 +230,11 @@ export const Conference = element({
      * @default do-not-record
      */
     record: oneOf(['do-not-record', 'record-from-start']),
-    /** Twilio region that hosts the conference's media. */
-    region: oneOf(['us1', 'us2', 'ie1', 'sg1', 'br1', 'au1', 'jp1', 'de1']),
+    /**
+     * Twilio region that hosts the conference's media (the helper's types also offer `us2`, which
+     * Twilio's docs do not list: warned).
+     */
+    region: oneOf(['us1', 'ie1', 'de1', 'sg1', 'br1', 'au1', 'jp1'], { helperValues: ['us2'] }),
     /** Call SID (`CA…`) of a participant this one coaches: heard by that participant only. */
     coach: string({ format: 'sid:call' }),
     /**
@@ -241,7 +260,8 @@ export const Conference = element({
 /** @see https://www.twilio.com/docs/voice/twiml/queue */
 export const Queue = element({
   tag: 'Queue',
-  text: { is: 'name', required: true, maxLength: 64 },
+  // Fewer than 64 characters: https://www.twilio.com/docs/api/errors/14213
+  text: { is: 'name', required: true, maxLength: 63 },
   attributes: {
     /** TwiML URL (Play, Say, Pause, Redirect) run on the queued caller just before the bridge. */
     url: url(),

@@ -1,7 +1,9 @@
 /**
- * Language codes, as the official helper (npm `twilio` 6.3.1) lists them. The lists are
- * open: Twilio's speech and text-to-speech providers keep adding languages, so the validator
- * warns about a code outside them instead of refusing it.
+ * Language codes, as the official helper (npm `twilio` 6.3.1) lists them, and where Twilio's
+ * docs list others, those. The lists are open: Twilio's speech and text-to-speech providers keep
+ * adding languages, so the validator warns about a code outside them instead of refusing it. A
+ * value that is not even shaped like a language tag (`english`) is refused: every language
+ * attribute has `format: 'language'`.
  */
 
 /** `<Say language>`: text-to-speech languages. */
@@ -252,22 +254,34 @@ export const SSML_LANGUAGES = [
   'yue-CN',
 ] as const;
 
-/** `<Pay language>`: languages of the built-in payment prompts (`es-MX` from Twilio's Pay page). */
-export const PAY_LANGUAGES = [
+/**
+ * `<Pay language>`: the languages Twilio's Pay page lists for the built-in card prompts (ACH
+ * prompts come in the five English ones only).
+ * @see https://www.twilio.com/docs/voice/twiml/pay#language
+ */
+export const PAY_DOCUMENTED_LANGUAGES = [
   'de-DE',
   'en-AU',
   'en-CA',
   'en-GB',
   'en-IN',
-  'en-IE',
-  'en-NZ',
-  'en-PH',
-  'en-ZA',
   'en-US',
   'es-ES',
-  'es-US',
+  'es-MX',
   'fr-CA',
   'fr-FR',
   'it-IT',
-  'es-MX',
 ] as const;
+
+/** `<Pay language>` values the official helper's types offer but Twilio's Pay page does not list. */
+export const PAY_HELPER_ONLY_LANGUAGES = ['en-IE', 'en-NZ', 'en-PH', 'en-ZA', 'es-US'] as const;
+
+/** Every `<Pay language>` value either source names (autocompleted; the helper-only ones warn). */
+export const PAY_LANGUAGES = [...PAY_DOCUMENTED_LANGUAGES, ...PAY_HELPER_ONLY_LANGUAGES] as const;
+
+/**
+ * `<Say language>` codes of the basic voices (`man`, `woman`), as Twilio's Say page listed them
+ * before the provider locales; Twilio still reads them.
+ * @see https://www.twilio.com/docs/voice/twiml/say
+ */
+export const BASIC_VOICE_LANGUAGES = ['en', 'en-gb', 'es', 'fr', 'de', 'it'] as const;

@@ -19,8 +19,11 @@ export const Message = element({
      * @default the number that received the incoming message
      */
     from: string(),
-    /** URL Twilio requests with the message's status; its TwiML is the next reply. */
-    action: url(),
+    /**
+     * URL Twilio requests with the message's status; its TwiML is the next reply, and the verbs
+     * after this one do not run. `''` is this same document, requested again (warned).
+     */
+    action: url({ empty: 'current-document' }),
     /**
      * HTTP method for `action`.
      * @default POST

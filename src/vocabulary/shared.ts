@@ -150,10 +150,16 @@ export const recordingCallbacks = {
   recordingConfigurationId: string(),
 };
 
-/** `action` + `method` of verbs that report to a URL when they end. */
+/**
+ * `action` + `method` of verbs that report to a URL when they end and go on with the next verb
+ * without one (Connect, Refer, Sms).
+ */
 export const actionCallback = {
-  /** URL Twilio requests when the verb finishes; its TwiML continues the call. */
-  action: url(),
+  /**
+   * URL Twilio requests when the verb finishes; its TwiML continues the call. Without it the
+   * next verb runs; `''` is this same document, requested again (warned).
+   */
+  action: url({ empty: 'current-document' }),
   /**
    * HTTP method for `action`.
    * @default POST

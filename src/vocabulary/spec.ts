@@ -26,6 +26,12 @@ export type StringFormat =
   | 'gather-key'
   | 'record-keys'
   | 'json'
+  /**
+   * Shaped like a language tag (BCP 47: `en-US`, `cmn-Hans-CN`, `es-419`, `fr`), compared without
+   * regard to case. On a list of known languages it is checked first: a value of another shape is
+   * an error, a well-shaped one outside the list a warning.
+   */
+  | 'language'
   /** A SID of that kind (`sid:call` is `CA` followed by 32 hex digits). */
   | `sid:${SidKind}`;
 
@@ -50,16 +56,38 @@ export interface AttributeSpec<Value = unknown> {
   /** Allowed URL schemes for absolute URLs; relative URLs are allowed unless `absolute`. */
   readonly schemes?: readonly string[];
   readonly absolute?: boolean;
-  /** An empty URL is meaningful (e.g. `waitUrl=""` waits in silence). */
-  readonly allowEmpty?: boolean;
+  /** What an empty URL means where Twilio's docs give it a meaning; otherwise `''` is not a URL. */
+  readonly empty?: EmptyUrl;
   readonly format?: StringFormat;
   readonly maxLength?: number;
   /** The XML attribute name, when the prop name differs (`interpretAs` → `interpret-as`). */
   readonly xml?: string;
   readonly required?: boolean;
+  /**
+   * How the official helper's types spell this attribute when Twilio's docs spell it otherwise
+   * (`speechtimeout` for `speechTimeout`). The helper's spelling is accepted with a warning that
+   * names the documented one; the prop (and the table key) is the documented spelling.
+   */
+  readonly helperName?: string;
+  /**
+   * Values (or list items) the official helper's types offer that Twilio's docs do not list
+   * (`<Conference region="us2">`): accepted with a warning that names the documented values.
+   */
+  readonly helperValues?: readonly string[];
   /** Phantom: the TypeScript type of the prop. Never set at run time. */
   readonly __value?: Value;
 }
+
+/**
+ * What an empty URL (`action=""`, `<Redirect/>`) means, where Twilio's docs give it a meaning:
+ * - `default`: the same as leaving the attribute out, whose default is the current document
+ *   (`<Gather action="">`, `<Pay action="">` as in Twilio's Pay tutorials);
+ * - `silence`: wait without music (`<Conference waitUrl="">`);
+ * - `current-document`: a relative URL to the current document, so Twilio requests this same
+ *   document again (`<Dial action="">`, `<Redirect/>`): valid, but warned, since leaving the
+ *   attribute out would go on with the next verb instead.
+ */
+export type EmptyUrl = 'default' | 'silence' | 'current-document';
 
 type Options = Omit<AttributeSpec, 'kind' | '__value'>;
 
@@ -104,13 +132,31 @@ export const oneOf = <const V extends readonly string[]>(
 ): AttributeSpec<EnumValue<V[number]>> => ({ kind: 'enum', values, ...options });
 
 /**
- * One value of a list Twilio keeps extending: the known values autocomplete, any other
- * string still compiles (`Extra` narrows what else compiles, e.g. `Polly.${string}`).
+ * A value of a list Twilio keeps extending: one of the `Known` values, or any other string of the
+ * shape `Other`.
+ *
+ * Editors offer the known values as completions. A plain union would lose them: TypeScript
+ * reduces `'en-US' | string` to `string`, and `'Polly.Joanna' | \`Polly.${string}\`` to the
+ * template. Intersecting the open part with `Record<never, never>` accepts exactly the same strings
+ * but is not merged with the literals. (`string & {}` works only where it is written out: an
+ * alias that instantiates `Other & {}` with `string` reduces it to `string` again.)
+ *
+ * @example
+ * type Voice = OpenUnion<'man' | 'Polly.Joanna', `Polly.${string}`>;
+ * const a: Voice = 'Polly.Joanna'; // offered as a completion
+ * const b: Voice = 'Polly.NextYearsVoice'; // compiles
+ * const c: Voice = 'Amazon.Joanna'; // compile error
  */
-export const openOneOf = <Extra extends string = string & {}, const V extends readonly string[] = []>(
+export type OpenUnion<Known extends string, Other extends string = string> = Known | (Other & Record<never, never>);
+
+/**
+ * One value of a list Twilio keeps extending: the known values autocomplete, any other string
+ * still compiles (and the validator warns about it, `unknown-value`).
+ */
+export const openOneOf = <const V extends readonly string[]>(
   values: V,
   options?: Options,
-): AttributeSpec<V[number] | Extra> => ({ kind: 'enum', values, open: true, ...options });
+): AttributeSpec<OpenUnion<V[number]>> => ({ kind: 'enum', values, open: true, ...options });
 
 /** A space-separated list of values; written as an array (or a single value) in JSX. */
 export const listOf = <const V extends readonly string[]>(
@@ -149,6 +195,8 @@ export interface TextSpec {
   readonly maxLength?: number;
   /** Accepted URL schemes when `is` is `url`. */
   readonly schemes?: readonly string[];
+  /** What empty text means when `is` is `url` and the text is optional (`<Redirect/>`). */
+  readonly empty?: EmptyUrl;
 }
 
 export type Family = 'voice' | 'messaging' | 'fax';

@@ -54,7 +54,7 @@ export const Lang = element({
   children: ['break', 'emphasis', 'lang', 'p', 'phoneme', 'prosody', 's', 'say-as', 'sub', 'w'],
   attributes: {
     /** Language of the span (rendered as `xml:lang`). */
-    xmlLang: openOneOf(SSML_LANGUAGES, { xml: 'xml:lang', required: true }),
+    xmlLang: openOneOf(SSML_LANGUAGES, { xml: 'xml:lang', required: true, format: 'language' }),
   },
 });
 

@@ -3,17 +3,26 @@
  * real-time transcriptions, background recordings and media filters.
  */
 import { GATHER_LANGUAGES } from './languages.js';
-import { actionCallback, MEDIA_TRACKS, recordingCallbacks, TRIM_VALUES } from './shared.js';
+import { MEDIA_TRACKS, recordingCallbacks, TRIM_VALUES } from './shared.js';
 import { boolean, element, method, oneOf, openOneOf, string, url } from './spec.js';
 
 /**
- * Starts a stream, transcription, recording or filter in the background and goes on with the next verb.
+ * Starts a stream, transcription, recording or filter in the background and goes on with the
+ * next verb at once (with none, the call ends).
  * @see https://www.twilio.com/docs/voice/twiml/stream
  */
 export const Start = element({
   tag: 'Start',
   children: ['Stream', 'Siprec', 'Transcription', 'Recording', 'MediaFilter'],
-  attributes: { ...actionCallback },
+  attributes: {
+    /** A URL for the verb (not in Twilio's docs, which show `<Start>` without attributes; the official helper has it). */
+    action: url(),
+    /**
+     * HTTP method for `action` (not in Twilio's docs; the official helper has it).
+     * @default POST
+     */
+    method: method(),
+  },
 });
 
 /**
@@ -22,7 +31,8 @@ export const Start = element({
  */
 export const Stop = element({
   tag: 'Stop',
-  children: ['Stream', 'Siprec', 'Transcription', 'MediaFilter'],
+  // <Recording> by name: https://www.twilio.com/docs/voice/twiml/recording
+  children: ['Stream', 'Siprec', 'Transcription', 'Recording', 'MediaFilter'],
   attributes: {},
 });
 
@@ -35,13 +45,18 @@ export const Stream = element({
   children: ['Parameter'],
   attributes: {
     /**
-     * WebSocket server that receives the audio (`wss` only, no query string). Needed to start a
-     * stream; a `<Stop>` names the stream instead.
+     * WebSocket server that receives the audio: relative or absolute, `wss` only, without a query
+     * string (Twilio does not pass it on; send values as `<Parameter>`s). Needed to start a stream;
+     * a `<Stop>` names the stream instead.
+     * @see https://www.twilio.com/docs/api/errors/31920
      */
-    url: url({ schemes: ['wss'], absolute: true }),
+    url: url({ schemes: ['wss'] }),
     /** Name of the stream, unique in the call; `<Stop>` uses it to end the stream. */
     name: string(),
-    /** Unique name of the stream connector (Marketplace add-on) to send the audio to. */
+    /**
+     * Unique name of the stream connector (Marketplace add-on) to send the audio to (not in the
+     * Stream docs; the official helper has it).
+     */
     connectorName: string(),
     /**
      * Which audio to send: `inbound_track`, `outbound_track` or `both_tracks` (`<Connect>` takes
@@ -56,9 +71,9 @@ export const Stream = element({
      * @default POST
      */
     statusCallbackMethod: method(),
-    /** Audio format of the stream (for the HD codec). */
+    /** Audio format of the stream, for the HD codec (not in the Stream docs; the official helper has it). */
     audioFormat: string(),
-    /** Sample rate of the stream's audio, in hertz (for the HD codec). */
+    /** Sample rate of the stream's audio in hertz, for the HD codec (not in the Stream docs; the official helper has it). */
     sampleRate: string(),
   },
 });
@@ -73,7 +88,10 @@ export const Siprec = element({
   attributes: {
     /** Name of the SIPREC session, unique in the call; `<Stop>` uses it to end the session. */
     name: string(),
-    /** Unique name of the SIPREC connector installed in your account; needed to start a session. */
+    /**
+     * Unique name of the SIPREC connector installed in your account; needed to start a session
+     * (in `<Start>`), not to stop one.
+     */
     connectorName: string(),
     /**
      * Which audio to send: `inbound_track`, `outbound_track` or `both_tracks`.
@@ -100,15 +118,16 @@ export const Transcription = element({
     /** Absolute URL that receives the transcription's events and transcribed text. */
     statusCallbackUrl: url({ absolute: true }),
     /**
-     * HTTP method for `statusCallbackUrl`.
+     * HTTP method for `statusCallbackUrl` (not in the Transcription docs, which say Twilio POSTs;
+     * the official helper has it).
      * @default POST
      */
     statusCallbackMethod: method(),
     /**
-     * Language of the speech to transcribe.
+     * Language of the speech to transcribe, as a language tag.
      * @default en-US
      */
-    languageCode: openOneOf(GATHER_LANGUAGES),
+    languageCode: openOneOf(GATHER_LANGUAGES, { format: 'language' }),
     /**
      * Which audio to transcribe: `inbound_track`, `outbound_track` or `both_tracks`.
      * @default both_tracks
@@ -151,6 +170,11 @@ export const Transcription = element({
     conversationConfiguration: string(),
     /** ID of the Conversation Orchestrator conversation to attach the transcript to. */
     conversationId: string(),
+    /**
+     * Add the speech provider's own data to the transcription events.
+     * @default false
+     */
+    enableProviderData: boolean(),
   },
 });
 
@@ -161,6 +185,8 @@ export const Transcription = element({
 export const Recording = element({
   tag: 'Recording',
   attributes: {
+    /** Name of the recording, unique in the call; `<Stop>` uses it to end the recording. */
+    name: string(),
     ...recordingCallbacks,
     /**
      * Remove silence at the start and end of the recording.

@@ -2,7 +2,7 @@
  * Voice verbs that are not Dial, Pay, Connect or media streams: what a call says, plays,
  * collects and records, and how it moves on or ends.
  */
-import { GATHER_LANGUAGES, SAY_LANGUAGES } from './languages.js';
+import { BASIC_VOICE_LANGUAGES, GATHER_LANGUAGES, SAY_LANGUAGES } from './languages.js';
 import { actionCallback, PROMPT_VERBS, recordingCallbacks, SSML_TAGS, TRIM_VALUES } from './shared.js';
 import { boolean, element, integer, listOf, method, oneOf, openOneOf, string, typed, url } from './spec.js';
 import type { SayVoiceName } from './voices.js';
@@ -16,14 +16,15 @@ export const Say = element({
     /**
      * Text-to-speech voice: `man`, `woman`, or a provider voice such as `Polly.Joanna-Neural`,
      * `Google.en-US-Neural2-F` or `ElevenLabs.<voice id>`. Basic voices ignore SSML.
-     * @default man
+     * @default man (or the account's text-to-speech setting)
      */
     voice: string<SayVoiceName>({ format: 'voice' }),
     /**
-     * Language and accent to speak in; it must be one the voice supports.
+     * Language and accent to speak in, as a language tag; it must be one the voice supports
+     * (`man` and `woman` also take `en`, `en-gb`, `es`, `fr`, `de`, `it`).
      * @default en-US
      */
-    language: openOneOf(SAY_LANGUAGES),
+    language: openOneOf([...SAY_LANGUAGES, ...BASIC_VOICE_LANGUAGES], { format: 'language' }),
     /**
      * How many times to speak the text; `0` repeats until the call ends (at most 1000 times).
      * @default 1
@@ -69,10 +70,10 @@ export const Gather = element({
   attributes: {
     /**
      * URL Twilio requests with the caller's input (`Digits`, or `SpeechResult` and `Confidence`).
-     * Relative URLs resolve against the current document.
+     * Relative URLs resolve against the current document; `''` is the same as leaving it out.
      * @default the current document's URL
      */
-    action: url(),
+    action: url({ empty: 'default' }),
     /**
      * Request `action` even when the caller entered nothing.
      * @default false
@@ -80,8 +81,10 @@ export const Gather = element({
      */
     actionOnEmptyResult: boolean(),
     /**
-     * Stop the nested `<Say>`/`<Play>` as soon as the caller starts to press or speak.
+     * Stop the nested `<Say>`/`<Play>` as soon as the caller starts to press or speak (not in the
+     * current Gather attribute table; Twilio's warning pages still name it).
      * @default true
+     * @see https://www.twilio.com/docs/api/errors/13332
      */
     bargeIn: boolean(),
     /** Send extra debugging information about speech recognition (not in Twilio's current docs). */
@@ -108,10 +111,11 @@ export const Gather = element({
      */
     input: listOf(['dtmf', 'speech']),
     /**
-     * Language of the speech to recognize.
+     * Language of the speech to recognize, as a language tag with a region (`en-US`).
      * @default en-US
+     * @see https://www.twilio.com/docs/voice/twiml/gather#languagetags
      */
-    language: openOneOf(GATHER_LANGUAGES),
+    language: openOneOf(GATHER_LANGUAGES, { format: 'language' }),
     /**
      * Longest time in seconds the caller may speak (not in Twilio's current docs).
      * @see https://www.twilio.com/docs/api/errors/13328
@@ -176,10 +180,10 @@ export const Record = element({
   attributes: {
     /**
      * URL Twilio requests with `RecordingUrl`, `RecordingDuration` and `Digits` when the recording
-     * ends; its TwiML continues the call.
+     * ends; its TwiML continues the call. `''` is the same as leaving it out.
      * @default the current document's URL
      */
-    action: url(),
+    action: url({ empty: 'default' }),
     /**
      * HTTP method for `action`.
      * @default POST
@@ -225,7 +229,9 @@ export const Record = element({
 export const Redirect = element({
   tag: 'Redirect',
   family: ['voice', 'messaging'],
-  text: { is: 'url' },
+  // No URL is this same document, requested again: a loop, as a waitUrl document uses it.
+  // https://www.twilio.com/docs/voice/twiml/conference
+  text: { is: 'url', empty: 'current-document' },
   attributes: {
     /**
      * HTTP method for the URL.
@@ -296,24 +302,33 @@ export const Refer = element({
 /** @see https://www.twilio.com/docs/voice/twiml/enqueue */
 export const Enqueue = element({
   tag: 'Enqueue',
-  text: { is: 'name', required: true, unlessAttribute: ['workflowSid'], maxLength: 64 },
+  // Fewer than 64 characters: https://www.twilio.com/docs/api/errors/14205
+  text: { is: 'name', required: true, unlessAttribute: ['workflowSid'], maxLength: 63 },
   children: ['Task'],
   childLimits: { Task: 1 },
   attributes: {
-    /** URL Twilio requests when the caller leaves the queue, with `QueueResult`. Without it the call continues. */
-    action: url(),
+    /**
+     * URL Twilio requests when the caller leaves the queue, with `QueueResult`. Without it the
+     * call goes on with the next verb; `''` is this same document, requested again (warned).
+     */
+    action: url({ empty: 'current-document' }),
     /**
      * HTTP method for `action`.
      * @default POST
      */
     method: method(),
-    /** Largest number of callers the queue holds (not in Twilio's current docs). */
-    maxQueueSize: integer(1),
+    /**
+     * Largest number of callers the queue holds, at most 5000 (not in the Enqueue docs; the
+     * official helper has it).
+     * @default 1000
+     * @see https://www.twilio.com/docs/api/errors/14207
+     */
+    maxQueueSize: integer(1, 5000),
     /** URL of TwiML (or audio) played while the caller waits; `''` waits in silence. */
-    waitUrl: url({ allowEmpty: true }),
+    waitUrl: url({ empty: 'silence' }),
     /**
      * HTTP method for `waitUrl`.
-     * @default POST
+     * @default POST (GET for Twilio's own playlist when `waitUrl` is left out)
      */
     waitUrlMethod: method(),
     /** TaskRouter Workflow SID (`WW…`): the call becomes a Task routed by that workflow. */

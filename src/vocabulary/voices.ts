@@ -6,6 +6,7 @@
  * Twilio adds voices often, so `<Say voice>` also takes any `Polly.*`, `Google.*` or
  * `ElevenLabs.*` name (see `SayVoiceName`).
  */
+import type { OpenUnion } from './spec.js';
 
 /** The basic voices (no SSML support). */
 export type BasicVoice = 'man' | 'woman' | 'alice';
@@ -563,5 +564,8 @@ export type ElevenLabsVoice = `ElevenLabs.${ElevenLabsVoiceId}`;
 /** Every voice the official helper lists. */
 export type KnownVoice = BasicVoice | PollyVoice | GoogleVoice | ElevenLabsVoice;
 
-/** What `<Say voice>` accepts: the known voices, autocompleted, and any provider-prefixed name. */
-export type SayVoiceName = KnownVoice | `Polly.${string}` | `Google.${string}` | `ElevenLabs.${string}`;
+/**
+ * What `<Say voice>` accepts: the known voices, which editors offer as completions, and any other
+ * provider-prefixed name (`Polly.*`, `Google.*`, `ElevenLabs.*`) for voices Twilio adds later.
+ */
+export type SayVoiceName = OpenUnion<KnownVoice, `Polly.${string}` | `Google.${string}` | `ElevenLabs.${string}`>;
