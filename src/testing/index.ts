@@ -33,7 +33,8 @@ export type {
   VerbDetails,
 } from './outcomes.js';
 export type { App } from './transport.js';
-export type { SimulatedRequest } from './fetch.js';
+export type { RequestLabel, SimulatedRequest } from './fetch.js';
+export type { MessageSimulationEvent, SimulationEvent } from './events.js';
 export { SimulationError } from './simulation-error.js';
 export { formatEntry, formatTranscript, type TranscriptEntry } from './transcript.js';
 export { twimlMatchers, type MatcherContext, type MatcherResult, type TwiMLMatchers } from './matchers.js';

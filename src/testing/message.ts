@@ -2,19 +2,21 @@
  * The message simulator: sends an incoming-message webhook to your app and collects the
  * replies its TwiML sends, following `<Redirect>`s and `<Message action>`s.
  */
-import { deepText, ownText, type HttpMethod } from '../core.js';
+import { deepText, ownText } from '../core.js';
 import {
   elements,
   fetchTwiML,
   type PlainTextAnswer,
   type Session,
+  type TwiMLRequest,
   type SimulatedRequest,
   type TwiMLDocument,
 } from './fetch.js';
+import type { MessageSimulationEvent } from './events.js';
 import { nextStep } from './next-step.js';
 import { SIMULATED_ACCOUNT_SID, Sids, messageParams } from './params.js';
 import { SimulationError } from './simulation-error.js';
-import { type App, Transport } from './transport.js';
+import { checkOptions, type App, Transport } from './transport.js';
 
 export interface SimulateMessageOptions {
   /**
@@ -40,6 +42,13 @@ export interface SimulateMessageOptions {
   readonly origin?: string;
   /** @default 20 */
   readonly maxRequests?: number;
+  /**
+   * Most milliseconds one webhook request may take, body included; past it the simulation fails.
+   * @default 15000 (Twilio gives up after 15 s)
+   */
+  readonly timeoutMs?: number;
+  /** Called synchronously, in order, with each request and each reply (see {@link MessageSimulationEvent}). */
+  readonly onEvent?: (event: MessageSimulationEvent) => void;
 }
 
 /** A message the flow sends back. */
@@ -79,7 +88,14 @@ function contentTypeOf(url: string): string {
  * expect(replies[0].body).toMatch(/open 9am/);
  */
 export async function simulateMessage(app: App, options: SimulateMessageOptions = {}): Promise<MessageResult> {
-  const transport = new Transport({ app, origin: options.origin, authToken: options.authToken });
+  checkOptions(options);
+  const transport = new Transport({
+    app,
+    origin: options.origin,
+    authToken: options.authToken,
+    timeoutMs: options.timeoutMs,
+  });
+  const emit = options.onEvent ?? (() => {});
   const sids = new Sids();
   const from = options.from ?? '+15555550100';
   const to = options.to ?? '+15555550199';
@@ -99,16 +115,22 @@ export async function simulateMessage(app: App, options: SimulateMessageOptions 
     requests,
     warnings,
     maxRequests: options.maxRequests ?? 20,
+    onRequest: (request) => emit({ type: 'request', request }),
     fail: (message) => {
       throw new SimulationError(message, requests);
     },
   };
 
-  type Next = { method: HttpMethod; url: string; params: Record<string, string> };
+  const reply = (sent: Reply) => {
+    replies.push(sent);
+    emit({ type: 'reply', reply: sent });
+  };
+  type Next = Omit<TwiMLRequest, 'redirectParams'>;
   let next: Next | undefined = {
     method: 'POST',
     url: transport.resolve(options.url ?? '/sms'),
     params: { ...base, ...options.params },
+    label: 'webhook',
   };
   while (next) {
     const request: Next = next;
@@ -120,7 +142,7 @@ export async function simulateMessage(app: App, options: SimulateMessageOptions 
     );
     if (answer.kind === 'text') {
       // Twilio sends a plain-text answer back as the reply.
-      if (answer.body.trim() !== '') replies.push({ body: answer.body, media: [], to: from, from: to });
+      if (answer.body.trim() !== '') reply({ body: answer.body, media: [], to: from, from: to });
       break;
     }
     const { where, documentUrl } = answer;
@@ -128,7 +150,7 @@ export async function simulateMessage(app: App, options: SimulateMessageOptions 
       if (verb.type === 'Message') {
         const children = elements(verb);
         const bodies = children.filter((c) => c.type === 'Body').map((c) => deepText(c));
-        replies.push({
+        reply({
           body: (ownText(verb) + bodies.join('')).trim(),
           media: children.filter((c) => c.type === 'Media').map((c) => ownText(c).trim()),
           to: verb.attributes.to ?? from,
@@ -145,6 +167,9 @@ export async function simulateMessage(app: App, options: SimulateMessageOptions 
           method: step.method,
           url: transport.resolve(step.url || documentUrl, documentUrl),
           params: verb.type === 'Message' ? { ...base, MessageSid: sids.next('SM'), MessageStatus: 'sent' } : base,
+          label: step.label,
+          cause: verb.type === 'Message' ? 'MessageStatus=sent' : 'redirect',
+          verb: verb.type,
         };
       }
       break;

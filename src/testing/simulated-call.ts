@@ -5,10 +5,11 @@
  */
 import type { CallDirection } from '../http/index.js';
 import { methodOf, type HttpMethod } from '../core.js';
+import type { SimulationEvent } from './events.js';
 import type { SimulatedRequest } from './fetch.js';
 import type { Outcomes } from './outcomes.js';
 import { formatTranscript, type TranscriptEntry } from './transcript.js';
-import type { App } from './transport.js';
+import { checkOptions, type App } from './transport.js';
 import { type SimulatedCallStatus, VoiceInterpreter, type Waiting } from './voice-interpreter.js';
 
 export type { SimulatedCallStatus, Waiting };
@@ -51,6 +52,17 @@ export interface SimulateCallOptions {
    * @default 50
    */
   readonly maxRequests?: number;
+  /**
+   * Most milliseconds one webhook request may take, from sending it to the end of its body. Past
+   * it, the simulation fails with a `SimulationError` naming the request.
+   * @default 15000 (Twilio gives up after 15 s)
+   */
+  readonly timeoutMs?: number;
+  /**
+   * Called synchronously, in order, as the call runs: each request, transcript entry, status
+   * change and what the call waits for (see {@link SimulationEvent}).
+   */
+  readonly onEvent?: (event: SimulationEvent) => void;
 }
 
 /**
@@ -185,6 +197,7 @@ export type CallStatus = SimulatedCallStatus;
  * expect(call.transcript.at(-1)).toMatchObject({ verb: 'Dial', status: 'completed' });
  */
 export async function simulateCall(app: App, options: SimulateCallOptions = {}): Promise<SimulatedCall> {
+  checkOptions(options);
   const call = new VoiceInterpreter({ ...options, app });
   const handle = new SimulatedCall(call);
   await call.start(methodOf(options.method), options.url ?? '/voice', { ...options.params });

@@ -5,6 +5,7 @@
  */
 import type { HttpMethod } from '../core.js';
 import { computeSignature, SIGNATURE_HEADER } from '../http/index.js';
+import { describe } from './describe.js';
 
 /** A Fetch handler, or the base URL of a running server (`http://127.0.0.1:3000`). */
 export type App = ((request: Request) => Response | Promise<Response>) | string | URL;
@@ -27,11 +28,45 @@ export interface TransportOptions {
   readonly authToken?: string;
   /** Extra headers on every request. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Most milliseconds one HTTP request may take, from sending it to the end of the body.
+   * @default 15000 (Twilio's own limit)
+   */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * How long Twilio waits for an answer to a webhook request, in milliseconds.
+ * @see https://www.twilio.com/docs/usage/webhooks/webhooks-connection-overrides
+ */
+export const TWILIO_TIMEOUT_MS = 15_000;
+
+/**
+ * Checks the options both simulators share.
+ * @throws TypeError when `timeoutMs` or `maxRequests` is not a positive number
+ */
+export function checkOptions(options: { readonly timeoutMs?: unknown; readonly maxRequests?: unknown }): void {
+  for (const name of ['timeoutMs', 'maxRequests'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(typeof value === 'number' && value > 0 && value < Infinity)) {
+      throw new TypeError(`twiml-jsx/testing: ${name} must be a positive number, got ${describe(value)}`);
+    }
+  }
+}
+
+/** One HTTP exchange, body read. */
+interface Exchange {
+  readonly status: number;
+  readonly location: string | null;
+  readonly contentType: string;
+  readonly body: string;
 }
 
 /** Sends Twilio-shaped requests to an app. */
 export class Transport {
   readonly base: string;
+  /** Most milliseconds one HTTP request may take. */
+  readonly timeoutMs: number;
 
   constructor(private readonly options: TransportOptions) {
     const { app } = options;
@@ -45,6 +80,7 @@ export class Transport {
         );
       }
     }
+    this.timeoutMs = options.timeoutMs ?? TWILIO_TIMEOUT_MS;
   }
 
   /** Resolves a URL the way Twilio does: against the current document's URL. */
@@ -52,9 +88,19 @@ export class Transport {
     return new URL(url, against ?? this.base).href;
   }
 
+  /** The URL a request goes to: `url`, with the parameters in its query string for GET. */
+  requestUrl(method: HttpMethod, url: string, params: Record<string, string>): string {
+    const target = new URL(url);
+    if (method === 'GET') for (const [name, value] of Object.entries(params)) target.searchParams.append(name, value);
+    return target.href;
+  }
+
   /**
    * Sends one request and returns the final answer. Redirects (3xx) are followed like Twilio
    * does: up to 10, as GET, without the parameters specific to the callback (e.g. `Digits`).
+   * Each HTTP request may take {@link timeoutMs}, body included.
+   * @throws Error when the app throws, the connection fails, a request times out, or there are
+   * more than 10 redirects
    */
   async send(
     method: HttpMethod,
@@ -64,50 +110,98 @@ export class Transport {
   ): Promise<Answer> {
     let current: { method: HttpMethod; url: string; params: Record<string, string> } = { method, url, params };
     for (let hop = 0; ; hop++) {
-      const { response, requested } = await this.once(current.method, current.url, current.params);
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || location === null) {
+      const requested = this.requestUrl(current.method, current.url, current.params);
+      const answer = await this.once(current.method, requested, current.params, hop === 0 ? '' : current.url);
+      if (answer.status < 300 || answer.status >= 400 || answer.location === null) {
         return {
           url: requested,
           documentUrl: current.url,
-          status: response.status,
-          contentType: response.headers.get('content-type') ?? '',
-          body: await response.text(),
+          status: answer.status,
+          contentType: answer.contentType,
+          body: answer.body,
         };
       }
       if (hop === 10) throw new Error(`more than 10 HTTP redirects from ${url} (Twilio error 11215)`);
-      current = { method: 'GET', url: new URL(location, current.url).href, params: redirectParams };
+      current = { method: 'GET', url: new URL(answer.location, current.url).href, params: redirectParams };
     }
   }
 
+  /**
+   * One HTTP request to `target` (the parameters already in its query string for GET), within
+   * {@link timeoutMs}: the answer, then its body. `moved` is the URL redirected to, named in
+   * messages (`''` for the exchange's first request).
+   */
   private async once(
     method: HttpMethod,
-    url: string,
+    target: string,
     params: Record<string, string>,
-  ): Promise<{ response: Response; requested: string }> {
-    const target = new URL(url);
+    moved: string,
+  ): Promise<Exchange> {
     const headers: Record<string, string> = {
       'User-Agent': 'TwilioProxy/1.1 (twiml-jsx simulator)',
       ...this.options.headers,
     };
     let body: string | undefined;
-    if (method === 'GET') {
-      for (const [name, value] of Object.entries(params)) target.searchParams.append(name, value);
-    } else {
+    if (method === 'POST') {
       body = new URLSearchParams(params).toString();
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     }
     if (this.options.authToken !== undefined) {
-      headers[SIGNATURE_HEADER] = computeSignature(
-        this.options.authToken,
-        target.href,
-        method === 'POST' ? params : {},
-      );
+      headers[SIGNATURE_HEADER] = computeSignature(this.options.authToken, target, method === 'POST' ? params : {});
     }
-    const init: RequestInit = { method, headers, body, redirect: 'manual' };
-    const app = this.options.app;
-    const response =
-      typeof app === 'function' ? await app(new Request(target.href, init)) : await fetch(target.href, init);
-    return { response, requested: target.href };
+    const controller = new AbortController();
+    const from = moved === '' ? '' : ` from ${moved}`;
+    let phase: 'answer' | 'body' = 'answer';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Rejects when the time is up (and aborts the request), whichever phase it is in.
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new Error(
+            phase === 'answer'
+              ? `no answer${from} within ${this.timeoutMs} ms (timeoutMs; Twilio gives up after 15 s)`
+              : `the body${from} did not end within ${this.timeoutMs} ms (timeoutMs; Twilio gives up after 15 s)`,
+          ),
+        );
+        controller.abort();
+      }, this.timeoutMs);
+    });
+    expired.catch(() => {});
+    try {
+      const init: RequestInit = { method, headers, body, redirect: 'manual', signal: controller.signal };
+      const app = this.options.app;
+      const response = await Promise.race([
+        typeof app === 'function' ? app(new Request(target, init)) : fetch(target, init),
+        expired,
+      ]);
+      phase = 'body';
+      return {
+        status: response.status,
+        location: response.headers.get('location'),
+        contentType: response.headers.get('content-type') ?? '',
+        body: await Promise.race([readBody(response, controller.signal), expired]),
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** The body of `response` as text (UTF-8), read until it ends or `signal` aborts. */
+async function readBody(response: Response, signal: AbortSignal): Promise<string> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const stop = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', stop, { once: true });
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
 }

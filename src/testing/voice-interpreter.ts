@@ -6,7 +6,15 @@
  * handle, `SimulatedCall`, shows.
  */
 import { deepText, methodOf, ownText, specOf, type CallStatus, type HttpMethod, type TwiMLElement } from '../core.js';
-import { elements, fetchTwiML, type Session, type SimulatedRequest, type TwiMLRequest } from './fetch.js';
+import type { SimulationEvent } from './events.js';
+import {
+  elements,
+  fetchTwiML,
+  type RequestLabel,
+  type Session,
+  type SimulatedRequest,
+  type TwiMLRequest,
+} from './fetch.js';
 import { nextStep } from './next-step.js';
 import { type DialOutcome, type EnqueueOutcome, type Outcomes, type PayOutcome, pick } from './outcomes.js';
 import { SIMULATED_ACCOUNT_SID, Sids, voiceParams } from './params.js';
@@ -47,6 +55,8 @@ export interface InterpreterOptions {
   readonly direction?: string;
   readonly outcomes?: Outcomes;
   readonly maxRequests?: number;
+  readonly timeoutMs?: number;
+  readonly onEvent?: (event: SimulationEvent) => void;
 }
 
 /** Where execution stands: a document, the URL it came from, the next verb. */
@@ -130,9 +140,16 @@ export class VoiceInterpreter {
   /** The `<Gather>` waiting, and where its document stands. */
   private gathering: { readonly verb: TwiMLElement; readonly cursor: Cursor } | undefined;
   private answered = false;
+  private readonly emit: (event: SimulationEvent) => void;
 
   constructor(options: InterpreterOptions) {
-    this.transport = new Transport({ app: options.app, origin: options.origin, authToken: options.authToken });
+    this.transport = new Transport({
+      app: options.app,
+      origin: options.origin,
+      authToken: options.authToken,
+      timeoutMs: options.timeoutMs,
+    });
+    this.emit = options.onEvent ?? (() => {});
     this.from = options.from ?? '+15555550100';
     this.to = options.to ?? '+15555550199';
     this.accountSid = options.accountSid ?? SIMULATED_ACCOUNT_SID;
@@ -144,6 +161,7 @@ export class VoiceInterpreter {
       requests: this.requests,
       warnings: this.warnings,
       maxRequests: options.maxRequests ?? 50,
+      onRequest: (request) => this.emit({ type: 'request', request }),
       fail: (message) => this.fail(message),
     };
   }
@@ -155,7 +173,7 @@ export class VoiceInterpreter {
 
   /** Places the first request (`url` relative to the app's origin) and runs what it answers. */
   async start(method: HttpMethod, url: string, params: Record<string, string>): Promise<void> {
-    await this.navigate(method, this.transport.resolve(url), params);
+    await this.navigate({ method, url: this.transport.resolve(url), label: 'webhook' }, params);
   }
 
   /**
@@ -208,29 +226,38 @@ export class VoiceInterpreter {
   private async resume(done: VerbDone): Promise<void> {
     const { verb, cursor } = this.gathering!;
     this.gathering = undefined;
-    this.waiting = undefined;
+    this.setWaiting(undefined);
     if ((await this.follow(verb, cursor, done)) === 'next') await this.run();
   }
 
   private push(entry: TranscriptEntry): void {
     this.transcript.push(entry);
+    this.emit({ type: 'transcript', entry });
   }
 
-  private setStatus(status: SimulatedCallStatus): void {
+  private setStatus(status: SimulatedCallStatus, reason: string): void {
+    if (status === this.status) return;
     this.status = status;
+    this.emit({ type: 'status', status, reason });
+  }
+
+  private setWaiting(waiting: Waiting | undefined): void {
+    if (waiting === this.waiting) return;
+    this.waiting = waiting;
+    this.emit({ type: 'waiting', waiting });
   }
 
   /** The call ends (unless it already has), with `status`: nothing listens any more. */
-  private end(_reason: string, status: SimulatedCallStatus = 'completed'): void {
-    this.waiting = undefined;
+  private end(reason: string, status: SimulatedCallStatus = 'completed'): void {
     this.gathering = undefined;
-    if (!this.ended) this.setStatus(status);
+    this.setWaiting(undefined);
+    if (!this.ended) this.setStatus(status, reason);
   }
 
   private fail(message: string): never {
-    this.waiting = undefined;
     this.gathering = undefined;
-    this.setStatus('failed');
+    this.setWaiting(undefined);
+    this.setStatus('failed', message);
     throw new SimulationError(message, this.requests);
   }
 
@@ -258,14 +285,16 @@ export class VoiceInterpreter {
   }
 
   /**
-   * Requests the TwiML at `url` and runs it; once the call has ended (the caller hung up during
+   * Requests the TwiML at `to.url` and runs it; once the call has ended (the caller hung up during
    * the verb), Twilio still reports to the URL, but nothing it answers runs.
    */
-  private async navigate(method: HttpMethod, url: string, extra: Record<string, string>): Promise<void> {
+  private async navigate(
+    to: { method: HttpMethod; url: string; label: RequestLabel; cause?: string; verb?: string },
+    extra: Record<string, string>,
+  ): Promise<void> {
     const ended = this.ended;
     const { verbs, documentUrl } = await this.fetchVoice({
-      method,
-      url,
+      ...to,
       params: this.params(extra, ended ? 'completed' : undefined),
       redirectParams: this.params({}, ended ? 'completed' : undefined),
     });
@@ -289,7 +318,7 @@ export class VoiceInterpreter {
       }
       if ((await this.follow(verb, cursor, done)) === 'stop') return;
     }
-    this.end('the TwiML ran out');
+    this.end('the document ran out of verbs');
   }
 
   /** Decides from the control-flow table what follows `verb`, and goes there. */
@@ -307,10 +336,22 @@ export class VoiceInterpreter {
       case 'next':
         return this.ended ? 'stop' : 'next';
       case 'end':
-        this.end(`<${verb.type}>`, done.status);
+        this.end(
+          verb.type === 'Reject' ? `<Reject reason="${verb.attributes.reason ?? 'rejected'}">` : `<${verb.type}>`,
+          done.status,
+        );
         return 'stop';
       case 'request':
-        await this.navigate(step.method, this.resolve(step.url, cursor), done.params?.() ?? {});
+        await this.navigate(
+          {
+            method: step.method,
+            url: this.resolve(step.url, cursor),
+            label: step.label,
+            cause: done.cause ?? step.label,
+            verb: verb.type,
+          },
+          done.params?.() ?? {},
+        );
         return 'stop';
     }
   }
@@ -354,7 +395,7 @@ export class VoiceInterpreter {
     const first = !this.answered;
     if (verb.type !== 'Reject') {
       this.answered = true;
-      if (this.status === 'ringing') this.setStatus('in-progress');
+      if (this.status === 'ringing') this.setStatus('in-progress', 'answered');
     }
     switch (verb.type) {
       case 'Say':
@@ -368,7 +409,7 @@ export class VoiceInterpreter {
           .split(' ')
           .filter((i): i is 'dtmf' | 'speech' => i === 'dtmf' || i === 'speech');
         this.push({ verb: 'Gather', input });
-        this.waiting = {
+        this.setWaiting({
           verb: 'Gather',
           input,
           numDigits: a.numDigits !== undefined ? integer(a.numDigits, 1) : undefined,
@@ -376,7 +417,7 @@ export class VoiceInterpreter {
           action: this.resolve(a.action, cursor),
           method: methodOf(a.method),
           actionOnEmptyResult: a.actionOnEmptyResult === 'true',
-        };
+        });
         return 'wait';
       }
       case 'Redirect': {
@@ -487,7 +528,7 @@ export class VoiceInterpreter {
     const a = enqueue.attributes;
     const queue = ownText(enqueue).trim() || `workflow:${a.workflowSid ?? ''}`;
     const queueSid = this.sids.next('QU');
-    const waited = await this.waitInQueue(a, cursor, queueSid);
+    const waited = await this.waitInQueue(a, cursor, queueSid, queue);
     if (waited === 'hangup') {
       this.push({ verb: 'Enqueue', queue, result: 'hangup' });
       return { ended: 'twiml' };
@@ -511,10 +552,13 @@ export class VoiceInterpreter {
     a: Readonly<Record<string, string>>,
     cursor: Cursor,
     queueSid: string,
+    queue: string,
   ): Promise<'leave' | 'hangup' | undefined> {
     if (!a.waitUrl || /\.(mp3|wav|aiff?|gsm|ulaw)(\?|$)/i.test(a.waitUrl)) return undefined;
     let url = this.resolve(a.waitUrl, cursor);
     let method = methodOf(a.waitUrlMethod);
+    let cause = `queue ${JSON.stringify(queue)}`;
+    let via = 'Enqueue';
     for (let hops = 0; hops < 5; hops++) {
       const params = this.params({
         QueuePosition: '1',
@@ -524,7 +568,14 @@ export class VoiceInterpreter {
         CurrentQueueSize: '1',
         MaxQueueSize: '100',
       });
-      const { verbs, documentUrl } = await this.fetchVoice({ method, url, params, label: '(waitUrl)' });
+      const { verbs, documentUrl } = await this.fetchVoice({
+        method,
+        url,
+        params,
+        label: 'waitUrl',
+        cause,
+        verb: via,
+      });
       let next: string | undefined;
       for (const verb of verbs) {
         if (isPrompt(verb)) this.prompt(verb);
@@ -538,6 +589,8 @@ export class VoiceInterpreter {
         } else if (verb.type === 'Redirect') {
           next = this.transport.resolve(ownText(verb).trim() || documentUrl, documentUrl);
           method = methodOf(verb.attributes.method);
+          cause = 'redirect';
+          via = 'Redirect';
           break;
         }
       }

@@ -16,6 +16,7 @@ import {
   canonicalXml,
   formatTranscript,
   type Outcomes,
+  type SimulationEvent,
   simulateCall,
   simulateMessage,
   SimulationError,
@@ -196,6 +197,28 @@ describe('simulateCall', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('watching a simulation', () => {
+  it('watches the call as it runs', async () => {
+    const events: SimulationEvent[] = [];
+    const call = await simulateCall(app.fetch, { authToken, onEvent: (event) => events.push(event) });
+    expect(events.map((e) => e.type)).toEqual([
+      'request',
+      'status',
+      'transcript',
+      'transcript',
+      'transcript',
+      'transcript',
+      'waiting',
+    ]);
+    await call.press('1');
+    expect(call.requests.map((r) => [r.label, r.cause])).toEqual([
+      ['webhook', undefined],
+      ['action', 'Digits=1'],
+      ['action', 'DialCallStatus=completed'],
+    ]);
   });
 });
 

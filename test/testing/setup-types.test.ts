@@ -95,7 +95,12 @@ declare module 'vitest' {
         "usage.test.ts: Property 'toRenderTwiML' does not exist on type 'ExpectStatic'.",
       ],
     ],
-  ])('%s', (_, setup, errors) => {
-    expect(compile(setup)).toEqual(errors);
-  });
+  ])(
+    '%s',
+    (_, setup, errors) => {
+      expect(compile(setup)).toEqual(errors);
+    },
+    // Each case type-checks a program from scratch: ~10 s alone, several times that on a busy machine.
+    120_000,
+  );
 });
