@@ -3,13 +3,16 @@
  *
  * 1. JavaScript (tsup, tsup.config.ts): one bundle per entry, ESM in dist/ and CommonJS in
  *    dist/cjs/, each entry importing the others it needs by relative path (so there is one core).
- * 2. Declarations (tsc, tsconfig.build.json): one `.d.ts` per module of src/, JSDoc included,
- *    in dist/, copied to dist/cjs/ where the folder's package.json makes them CommonJS ones.
+ * 2. Declarations (tsc's emit of tsconfig.build.json, scripts/declarations.ts): one `.d.ts` per
+ *    module of src/, JSDoc included (every attribute's JSDoc wherever a table's type is written
+ *    out, so editors show it on the installed package), in dist/, copied to dist/cjs/ where the
+ *    folder's package.json makes them CommonJS ones.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emitDeclarations } from './declarations.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -20,7 +23,7 @@ const run = (script: string, args: string[]) =>
 
 rmSync(dist, { recursive: true, force: true });
 run('tsup/dist/cli-default.js', ['--silent']);
-run('typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
+emitDeclarations(root, 'tsconfig.build.json', 'src/vocabulary/index.ts');
 
 /** Every `.d.ts` under `folder`, relative to it. */
 function declarations(folder: string, prefix = ''): string[] {

@@ -4,7 +4,7 @@
  * `AttributeProps` is a homomorphic mapped type over an element's `attributes` table, so each
  * prop keeps the JSDoc written above its row in the table: editors show it on hover.
  */
-import type { AttributeSpec, ElementSpec, TextSpec } from '../vocabulary/spec.js';
+import type { AttributeSpec, ElementSpec } from '../vocabulary/spec.js';
 import type { TwiMLElement, TwiMLNode } from './element.js';
 
 /** What JSX may hold where only text is allowed: strings, numbers, and nothing. */
@@ -22,17 +22,25 @@ export type AttributeProps<Attributes> = {
 
 type HasChildren<C> = C extends readonly [] ? false : C extends readonly string[] ? true : false;
 
+/**
+ * Whether the table has no text rule. Asked first and without distributing (`[Text]`): with
+ * `strictNullChecks` off (`strict: false`, as in Next's generated tsconfig), `undefined` is
+ * assignable to every type, so `undefined extends TextSpec` would hold and every element without
+ * text (`<Pause>`, `<Parameter>`) would require text children.
+ */
+type NoText<Text> = [Text] extends [undefined] ? true : false;
+
 /** The `children` prop an element accepts, from its text rule and its allowed children. */
 export type ChildrenProps<Text, Children> =
   HasChildren<Children> extends true
-    ? Text extends TextSpec
-      ? { children?: TwiMLNode }
-      : { children?: ElementChild }
-    : Text extends TextSpec
-      ? Text extends { required: true; unlessAttribute?: undefined }
+    ? NoText<Text> extends true
+      ? { children?: ElementChild }
+      : { children?: TwiMLNode }
+    : NoText<Text> extends true
+      ? { children?: never }
+      : Text extends { required: true; unlessAttribute?: undefined }
         ? { children: TextChild }
-        : { children?: TextChild }
-      : { children?: never };
+        : { children?: TextChild };
 
 /** The props of the component for an element spec. */
 export type PropsOf<S> =
