@@ -48,12 +48,15 @@ export interface GraphStep {
   readonly error?: string;
 }
 
+/** The requests that move the flow on: the first one (`webhook`), `action`s and `redirect`s. */
+const MOVING = new Set(['webhook', 'action', 'redirect']);
+
 /**
- * Requests made on the side of the flow, which do not move it on: the queue's hold document,
- * callbacks. `action` and `redirect` requests (and unlabelled ones) do.
+ * Requests made on the side of the flow, which do not move it on: the queue's hold document
+ * (`waitUrl`), callbacks.
  */
 export function isSideRequest(label: string | undefined): boolean {
-  return label !== undefined && label !== 'action' && label !== 'redirect';
+  return label !== undefined && !MOVING.has(label);
 }
 
 export function emptyGraph(): FlowGraph {

@@ -21,18 +21,11 @@ import type { DocumentLine, RequestView } from './protocol.js';
 export const BODY_START = 2000;
 
 /**
- * A request as the simulator reports it. The simulator fills in `problems`, `label`, `cause`,
- * `error`, `startedAt` and `durationMs`; they are optional here so that an exchange reported
- * without them still shows.
+ * A request as the simulator reports it (`SimulatedRequest`); what a view can do without is
+ * optional, so an exchange reported without it still shows.
  */
-export type ReportedRequest = SimulatedRequest & {
-  readonly problems?: readonly Problem[];
-  readonly label?: string;
-  readonly cause?: string;
-  readonly error?: string;
-  readonly startedAt?: number;
-  readonly durationMs?: number;
-};
+export type ReportedRequest = Pick<SimulatedRequest, 'method' | 'url' | 'params' | 'status' | 'contentType' | 'body'> &
+  Partial<Pick<SimulatedRequest, 'problems' | 'label' | 'cause' | 'error' | 'startedAt' | 'durationMs'>>;
 
 /** The element lines of `node` at `depth`, under `parent`'s path. */
 function linesOf(node: TwiMLElement, depth: number, path: string, out: DocumentLine[]): void {
@@ -128,13 +121,16 @@ export function viewOf(request: ReportedRequest, context: RequestContext): Reque
     contentType: request.contentType,
     startedAt: request.startedAt ?? Date.now(),
     ...(request.durationMs !== undefined ? { durationMs: request.durationMs } : {}),
-    ...(request.label !== undefined ? { label: request.label.replace(/^\((.*)\)$/, '$1') } : {}),
+    ...(request.label !== undefined ? { label: request.label } : {}),
     ...(request.cause !== undefined ? { cause: request.cause } : {}),
     ...(request.error !== undefined ? { error: request.error } : {}),
   };
   const body = request.body ?? '';
+  // An error status is shown as it came (an error page), whatever its type; an answer with a
+  // TwiML content type, or that looks like XML, as TwiML.
+  const answered = request.status >= 200 && request.status < 300;
   const xml = /^(text|application)\/xml\b|^text\/html\b/i.test(request.contentType) || /^\s*</.test(body);
-  if (xml && body.trim() !== '') {
+  if (answered && xml && body.trim() !== '') {
     try {
       const document = parse(body);
       const problems = request.problems ?? validate(document);

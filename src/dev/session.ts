@@ -4,7 +4,7 @@
  * takes the caller's actions (keys, speech, time-outs, hanging up) and the page's choices of how a
  * `<Dial>` or a `<Record>` ends.
  */
-import type { App, DialOutcome, RecordOutcome } from '../testing/index.js';
+import type { App, DialOutcome, RecordOutcome, Waiting } from '../testing/index.js';
 import {
   type Ask,
   type AskChoice,
@@ -56,7 +56,7 @@ const DIAL_CHOICES: readonly AskChoice[] = [
 const RECORD_CHOICES: readonly AskChoice[] = [
   { value: 'speak', label: 'Speak and press #' },
   { value: 'silent', label: 'Stay silent' },
-  { value: 'hangup', label: 'Hang up' },
+  { value: 'hangup', label: 'Caller hangs up' },
 ];
 
 /** What the page chose, and when it was asked. */
@@ -74,9 +74,13 @@ interface PendingAsk {
 
 interface ActiveCall {
   readonly id: number;
+  /** The simulator's call handle, once the first request has been answered. */
   controls?: CallControls;
-  /** A simulator step runs (the first request, or a caller action being answered). */
-  busy: boolean;
+  /**
+   * The simulator's steps, one after the other: the first request, then each caller action. A
+   * wait is announced before the step that reached it ends, so actions queue here.
+   */
+  work: Promise<void>;
   /** The caller hung up; what the simulator still reports of this call is ignored. */
   hungUp: boolean;
   ended: boolean;
@@ -89,8 +93,16 @@ interface ActiveCall {
 /** The first line of an error's message, without a trailing colon. */
 function headline(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  // Everything after the first line (a body, a list of problems) is shown with the request.
   return message.split('\n')[0].replace(/:$/, '');
 }
+
+/**
+ * Seconds a `<Gather>` waits for input (and between keys): its `timeout`, when the simulator
+ * reports it, or Twilio's default.
+ * @see https://www.twilio.com/docs/voice/twiml/gather#timeout
+ */
+const timeoutOf = (waiting: Waiting & { readonly timeout?: number }) => waiting.timeout ?? 5;
 
 const originOf = (app: App) => (typeof app === 'function' ? 'https://example.com' : new URL(String(app)).origin);
 
@@ -146,7 +158,14 @@ export class DevSession {
     if (this.active && !this.active.ended) this.hangUp();
     const app = this.options.app();
     const id = ++this.counters.call;
-    const active: ActiveCall = { id, busy: true, hungUp: false, ended: false, first: true, origin: originOf(app) };
+    const active: ActiveCall = {
+      id,
+      work: Promise.resolve(),
+      hungUp: false,
+      ended: false,
+      first: true,
+      origin: originOf(app),
+    };
     this.active = active;
     this.emit({ type: 'call', id, from, to });
     const started = startCall(app, {
@@ -170,8 +189,7 @@ export class DevSession {
           },
         ),
     });
-    this.step(
-      active,
+    this.step(active, () =>
       started.then((controls) => {
         active.controls = controls;
       }),
@@ -240,7 +258,8 @@ export class DevSession {
           type: 'status',
           call: active.id,
           status: event.status,
-          ...(event.reason !== undefined ? { reason: event.reason } : {}),
+          // One line on the phone; the Requests panel shows the rest.
+          ...(event.reason !== undefined ? { reason: headline(event.reason) } : {}),
         });
         return;
       case 'waiting': {
@@ -252,7 +271,7 @@ export class DevSession {
             input: w.input,
             ...(w.numDigits !== undefined ? { numDigits: w.numDigits } : {}),
             finishOnKey: w.finishOnKey,
-            timeout: w.timeout ?? 5,
+            timeout: timeoutOf(w),
             keys: '',
           },
         );
@@ -267,34 +286,41 @@ export class DevSession {
     this.emit({ type: 'waiting', call: active.id, ...(waiting ? { waiting } : {}) });
   }
 
-  /** Runs one simulator step of the call; a failure ends the call as failed, with the reason. */
-  private step(active: ActiveCall, work: Promise<unknown>): void {
-    active.busy = true;
-    work.then(
-      () => {
-        active.busy = false;
-        if (active.hungUp) active.controls?.hangUp();
-      },
-      (error: unknown) => {
-        active.busy = false;
-        if (active.hungUp || this.active !== active) return;
-        active.ended = true;
-        if (active.pending) this.emit({ type: 'ask', call: active.id });
-        active.pending = undefined;
-        this.setWaiting(active, undefined);
-        this.emit({ type: 'status', call: active.id, status: 'failed', reason: headline(error) });
-      },
-    );
+  /**
+   * Runs a simulator step of the call after the ones before it; a failure ends the call as failed,
+   * with the reason. Steps queued after the call ended (the caller hung up) do not run.
+   */
+  private step(active: ActiveCall, run: (controls: CallControls) => Promise<unknown>): void {
+    active.work = active.work
+      .then(() => (active.hungUp ? undefined : run(active.controls!)))
+      .then(
+        () => {
+          if (active.hungUp) active.controls?.hangUp();
+        },
+        (error: unknown) => {
+          // The simulator has said why (a status event), unless the error is of another kind.
+          if (active.hungUp || this.active !== active || active.ended) return;
+          active.ended = true;
+          if (active.pending) this.emit({ type: 'ask', call: active.id });
+          active.pending = undefined;
+          this.setWaiting(active, undefined);
+          this.emit({ type: 'status', call: active.id, status: 'failed', reason: headline(error) });
+        },
+      );
   }
 
   /** The call that listens for the caller now, and what it listens with. */
-  private listening(action: string): { active: ActiveCall; waiting: WaitingView; controls: CallControls } {
+  private listening(action: string): { active: ActiveCall; waiting: WaitingView } {
     const active = this.active;
-    if (!active || active.ended || active.hungUp) throw new SessionError(`no call: the caller cannot ${action}`, 409);
-    if (active.busy || !active.waiting || !active.controls) {
-      throw new SessionError(`nothing is listening: the caller cannot ${action} now`, 409);
-    }
-    return { active, waiting: active.waiting, controls: active.controls };
+    if (!active || active.ended) throw new SessionError(`no call: the caller cannot ${action}`, 409);
+    if (!active.waiting) throw new SessionError(`nothing is listening: the caller cannot ${action} now`, 409);
+    return { active, waiting: active.waiting };
+  }
+
+  /** Sends the caller's input: the wait is over at once (no second input for it). */
+  private submit(active: ActiveCall, run: (controls: CallControls) => Promise<unknown>): void {
+    this.setWaiting(active, undefined);
+    this.step(active, run);
   }
 
   /** The caller presses one key. The keys are sent when the `<Gather>` has them all. */
@@ -302,7 +328,7 @@ export class DevSession {
     if (typeof key !== 'string' || !/^[0-9*#]$/.test(key)) {
       throw new SessionError(`a key is one of 0-9, * and #; got ${JSON.stringify(key)}`, 400);
     }
-    const { active, waiting, controls } = this.listening('press keys');
+    const { active, waiting } = this.listening('press keys');
     if (!waiting.input.includes('dtmf')) {
       throw new SessionError('the <Gather> listens for speech only: say something', 409);
     }
@@ -310,7 +336,7 @@ export class DevSession {
     const finished = waiting.finishOnKey !== '' && key === waiting.finishOnKey;
     const complete = waiting.numDigits !== undefined && keys.length >= waiting.numDigits;
     if (finished || complete || keys.length >= MAX_KEYS) {
-      this.step(active, controls.press(keys));
+      this.submit(active, (controls) => controls.press(keys));
       return;
     }
     active.waiting = { ...waiting, keys };
@@ -324,11 +350,11 @@ export class DevSession {
     if (typeof level !== 'number' || !(level >= 0 && level <= 1)) {
       throw new SessionError(`Confidence is a number from 0 to 1; got ${JSON.stringify(confidence)}`, 400);
     }
-    const { active, waiting, controls } = this.listening('speak');
+    const { active, waiting } = this.listening('speak');
     if (!waiting.input.includes('speech')) {
       throw new SessionError('the <Gather> listens for keys only: press a key', 409);
     }
-    this.step(active, controls.speak(said, level));
+    this.submit(active, (controls) => controls.speak(said, level));
   }
 
   /**
@@ -337,44 +363,38 @@ export class DevSession {
    */
   timeout(waitingId: unknown): void {
     const active = this.active;
-    if (!active || active.waiting === undefined || active.waiting.id !== waitingId || active.busy) return;
-    const { waiting, controls } = this.listening('stay silent');
-    this.step(active, waiting.keys !== '' ? controls.press(waiting.keys) : controls.silence());
+    if (!active || active.ended || active.waiting === undefined || active.waiting.id !== waitingId) return;
+    const { keys } = active.waiting;
+    this.submit(active, (controls) => (keys !== '' ? controls.press(keys) : controls.silence()));
   }
 
   /** The caller hangs up. */
   hangUp(): void {
     const active = this.active;
-    if (!active || active.ended || active.hungUp) return;
-    if (!active.busy && active.controls) {
-      // The simulator reports it (transcript, status), as for a test's call.hangUp().
-      active.controls.hangUp();
-      active.ended = true;
-      return;
-    }
-    // A step is running (a request, or a Dial or Record waiting for the page): the caller
-    // leaves now; the simulator's step is let go.
-    active.hungUp = true;
+    if (!active || active.ended) return;
     active.ended = true;
     const pending = active.pending;
     active.pending = undefined;
-    if (pending) {
-      this.emit({ type: 'ask', call: active.id });
-      pending.reject(new Error('the caller hung up'));
+    if (pending) this.emit({ type: 'ask', call: active.id });
+    if (active.controls) {
+      // The simulator says so (transcript, status), as for a test's call.hangUp(); a verb that
+      // waits for the page's choice is let go.
+      active.controls.hangUp();
+      active.hungUp = true;
+      pending?.reject(new Error('the caller hung up'));
+      return;
     }
-    this.setWaitingSilently(active);
+    // The first request is still running: the caller leaves now, and what the simulator still
+    // reports of this call is ignored.
+    active.hungUp = true;
+    pending?.reject(new Error('the caller hung up'));
+    this.setWaiting(active, undefined);
     this.emit({
       type: 'transcript',
       call: active.id,
       item: { seq: ++this.counters.seq, at: Date.now(), entry: { verb: 'Caller', hungUp: true } },
     });
     this.emit({ type: 'status', call: active.id, status: 'completed', reason: 'the caller hung up' });
-  }
-
-  private setWaitingSilently(active: ActiveCall): void {
-    if (active.waiting === undefined) return;
-    active.waiting = undefined;
-    this.emit({ type: 'waiting', call: active.id });
   }
 
   // ── Messages ──
@@ -394,6 +414,7 @@ export class DevSession {
     const app = this.options.app();
     const origin = originOf(app);
     let first = true;
+    let replies = 0;
     this.chat({ kind: 'sent', body, media, from, to });
     sendMessage(app, {
       url: this.options.config.sms,
@@ -404,7 +425,12 @@ export class DevSession {
       authToken: this.options.authToken,
       timeoutMs: this.options.timeoutMs,
       onEvent: (event) => {
-        if (event.type !== 'request') return;
+        if (event.type === 'reply') {
+          replies++;
+          const { reply } = event;
+          this.chat({ kind: 'reply', body: reply.body, media: reply.media, from: reply.from, to: reply.to });
+          return;
+        }
         this.emit({
           type: 'request',
           request: viewOf(event.request, { id: ++this.counters.request, conversation: `message:${id}`, first, origin }),
@@ -412,11 +438,8 @@ export class DevSession {
         first = false;
       },
     }).then(
-      ({ replies }) => {
-        if (replies.length === 0) this.chat({ kind: 'note', body: 'No reply', media: [] });
-        for (const reply of replies) {
-          this.chat({ kind: 'reply', body: reply.body, media: reply.media, from: reply.from, to: reply.to });
-        }
+      () => {
+        if (replies === 0) this.chat({ kind: 'note', body: 'No reply', media: [] });
       },
       (error: unknown) => this.chat({ kind: 'error', body: headline(error), media: [] }),
     );

@@ -122,6 +122,6 @@ describe('a request as the page shows it', () => {
     expect(displayUrl('https://other.example/x', 'https://example.com')).toBe('https://other.example/x');
     expect(nodeOf('POST', 'https://example.com/voice?retries=1', 'https://example.com')).toBe('POST /voice');
     expect(nodeOf('GET', 'https://other.example/hold', 'https://example.com')).toBe('GET https://other.example/hold');
-    expect(viewOf({ ...request('<Response/>'), label: '(waitUrl)' }, context).label).toBe('waitUrl');
+    expect(viewOf({ ...request('<Response/>'), label: 'waitUrl' }, context).label).toBe('waitUrl');
   });
 });
