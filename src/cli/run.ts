@@ -1,136 +1,52 @@
 /** The CLI's commands, separate from process wiring so tests can run them in-process. */
-import { readFile } from 'node:fs/promises';
-import { createElement, isElement, render, TwiMLValidationError, validate, type Problem } from '../core.js';
-import { toTsx } from '../xml/index.js';
-import { parse, XmlParseError } from '../xml/index.js';
+import { createElement, isElement, render, TwiMLValidationError } from '../core.js';
+import { parse, toTsx, XmlParseError } from '../xml/index.js';
+import { commandArgs, UsageError } from './args.js';
+import { readDocument, type Stdin } from './input.js';
 import { loadFlow } from './load-flow.js';
+import { counts, problemLine } from './output.js';
+import { USAGE } from './usage.js';
+import { validateCommand } from './validate.js';
 
 export interface CliIo {
   readonly version: string;
-  readonly stdin: AsyncIterable<string | Uint8Array>;
+  readonly stdin: Stdin;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
 
-const USAGE = `Usage: twiml-jsx <command> [options]
-
-Commands:
-  validate <file.xml|->        Check a TwiML document; prints each problem with its path and
-                               line, exits 1 if there are errors.
-      --json                   Print the problems as JSON.
-  render <flow.tsx> [options]  Render a flow's default export to TwiML.
-      --props <json>           Props to pass to the component.
-      --export <name>          Render this named export instead of the default one.
-      --pretty                 Indent the output.
-      --no-validate            Skip validation.
-  convert <file.xml|->         Print the equivalent .tsx module (imports included).
-      --name <Name>            Name of the exported component (default: Flow).
-  dev <module> | --url <url>   A phone in the browser that calls your flows
-                               (twiml-jsx dev --help for its options).
-
-Options: --help, --version
-`;
-
-class UsageError extends Error {}
-
-/** Splits `args` into positionals and `--flag` / `--flag value` options. */
-function parseArgs(
-  args: readonly string[],
-  valued: readonly string[],
-): { positionals: string[]; flags: Map<string, string | true> } {
-  const positionals: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      if (valued.includes(name)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) throw new UsageError(`--${name} needs a value`);
-        flags.set(name, value);
-      } else {
-        flags.set(name, true);
-      }
-    } else {
-      positionals.push(arg);
-    }
-  }
-  return { positionals, flags };
-}
-
-async function readInput(file: string, io: CliIo): Promise<string> {
-  if (file === '-') {
-    let text = '';
-    const decoder = new TextDecoder();
-    for await (const chunk of io.stdin)
-      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    return text + decoder.decode();
-  }
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-function problemLine(file: string, problem: Problem): string {
-  const where = problem.line !== undefined ? `${file}:${problem.line}:${problem.column ?? 1}` : file;
-  return `${where}: ${problem.severity} ${problem.code} at ${problem.path || '(document)'}: ${problem.message}\n`;
-}
-
-function summary(problems: readonly Problem[]): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`;
-}
-
-async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { positionals, flags } = parseArgs(args, []);
-  const file = positionals[0];
-  if (file === undefined) throw new UsageError('validate needs a file (or - for standard input)');
-  const name = file === '-' ? '<stdin>' : file;
-  const xml = await readInput(file, io);
-  let problems: Problem[];
-  try {
-    problems = validate(parse(xml));
-  } catch (error) {
-    if (!(error instanceof XmlParseError)) throw error;
-    problems = [
-      {
-        severity: 'error',
-        code: 'malformed-xml',
-        message: error.reason,
-        path: '',
-        line: error.line,
-        column: error.column,
-      },
-    ];
-  }
-  if (flags.has('json')) io.stdout(JSON.stringify(problems, null, 2) + '\n');
-  else {
-    for (const problem of problems) io.stdout(problemLine(name, problem));
-    io.stdout(problems.length === 0 ? `${name}: valid TwiML\n` : summary(problems));
-  }
-  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+/** The one file a command takes. */
+function oneFile(command: string, positionals: readonly string[], what: string): string {
+  if (positionals.length === 0) throw new UsageError(`${command} needs ${what}`);
+  if (positionals.length > 1)
+    throw new UsageError(`${command} takes one file; got ${positionals.length}: ${positionals.join(' ')}`);
+  return positionals[0];
 }
 
 async function renderCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['props', 'export']);
-  const file = positionals[0];
-  if (file === undefined) throw new UsageError('render needs a flow file (.tsx, .jsx, .ts or .js)');
+  const { positionals, values } = commandArgs('render', args, {
+    props: 'string',
+    export: 'string',
+    pretty: 'boolean',
+    'no-validate': 'boolean',
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const file = oneFile('render', positionals, 'a flow file (.tsx, .jsx, .ts or .js)');
   let props: Record<string, unknown> = {};
-  const rawProps = flags.get('props');
-  if (typeof rawProps === 'string') {
+  if (typeof values.props === 'string') {
     try {
-      props = JSON.parse(rawProps) as Record<string, unknown>;
+      props = JSON.parse(values.props) as Record<string, unknown>;
     } catch (error) {
       throw new UsageError(`--props is not valid JSON: ${(error as Error).message}`);
     }
     if (typeof props !== 'object' || props === null || Array.isArray(props))
       throw new UsageError('--props must be a JSON object');
   }
-  const exportName = typeof flags.get('export') === 'string' ? (flags.get('export') as string) : 'default';
+  const exportName = typeof values.export === 'string' ? values.export : 'default';
+  // A flow that cannot be compiled or lacks the export throws: exit 2, with the message alone.
   const flow = await loadFlow(file, exportName);
   const node = typeof flow === 'function' ? createElement(flow, props) : flow;
   if (!isElement(node)) {
@@ -139,8 +55,8 @@ async function renderCommand(args: readonly string[], io: CliIo): Promise<number
   try {
     io.stdout(
       render(node, {
-        pretty: flags.has('pretty'),
-        validate: !flags.has('no-validate'),
+        pretty: values.pretty === true,
+        validate: values['no-validate'] !== true,
         onWarning: (w) => w.forEach((p) => io.stderr(problemLine(file, p))),
       }) + '\n',
     );
@@ -148,30 +64,41 @@ async function renderCommand(args: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (!(error instanceof TwiMLValidationError)) throw error;
     for (const problem of error.problems) io.stderr(problemLine(file, problem));
-    io.stderr(summary(error.problems));
+    io.stderr(`${counts(error.problems)}\n`);
     return 1;
   }
 }
 
 async function convertCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['name']);
-  const file = positionals[0];
-  if (file === undefined) throw new UsageError('convert needs a file (or - for standard input)');
-  const xml = await readInput(file, io);
-  let tree;
-  try {
-    tree = parse(xml);
-  } catch (error) {
-    if (!(error instanceof XmlParseError)) throw error;
-    io.stderr(`${file === '-' ? '<stdin>' : file}:${error.line}:${error.column}: ${error.reason}\n`);
+  const { positionals, values } = commandArgs('convert', args, { name: 'string' });
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const file = oneFile('convert', positionals, 'a file (or - for standard input)');
+  const name = file === '-' ? '<stdin>' : file;
+  const input = await readDocument(file, io.stdin);
+  if ('unreadable' in input) throw new UsageError(input.unreadable);
+  if ('reason' in input) {
+    io.stderr(`${name}:${input.line}:${input.column}: ${input.reason}\n`);
     return 1;
   }
-  const name = flags.get('name');
-  io.stdout(toTsx(tree, { name: typeof name === 'string' ? name : undefined }));
+  let tree;
+  try {
+    tree = parse(input.text);
+  } catch (error) {
+    if (!(error instanceof XmlParseError)) throw error;
+    io.stderr(`${name}:${error.line}:${error.column}: ${error.reason}\n`);
+    return 1;
+  }
+  io.stdout(toTsx(tree, { name: typeof values.name === 'string' ? values.name : undefined }));
   return 0;
 }
 
-/** Runs the CLI; resolves to the exit code (0 ok, 1 invalid input, 2 usage error). */
+/**
+ * Runs the CLI; resolves to the exit code: 0 done, 1 invalid input, 2 usage error (unknown
+ * command or option, missing argument, unreadable file).
+ */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
   try {
@@ -182,9 +109,6 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await renderCommand(rest, io);
       case 'convert':
         return await convertCommand(rest, io);
-      case 'dev':
-        // Loaded only for `dev`: the dev server is a layer above the CLI.
-        return await (await import('../dev/index.js')).runDev(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${io.version}\n`);
@@ -196,7 +120,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         io.stdout(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+        throw new UsageError(
+          command.startsWith('-') ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}`,
+        );
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
