@@ -62,7 +62,7 @@ export * from './runtime/components.js';
 
 // ── Validation ──
 export { validate } from './validate/validate.js';
-export { TwiMLValidationError, formatProblems, type Problem } from './validate/problem.js';
+export { MAX_PROBLEMS_IN_MESSAGE, TwiMLValidationError, formatProblems, type Problem } from './validate/problem.js';
 export { PROBLEM_CODES, type CodeInfo, type ProblemCode } from './validate/codes.js';
 export { MAX_DOCUMENT_BYTES } from './validate/size.js';
 export { checkUrl } from './validate/values.js';

@@ -6,13 +6,15 @@ import {
   COMMENT,
   formatProblems,
   FRAGMENT,
+  MAX_PROBLEMS_IN_MESSAGE,
   validate,
   type HttpMethod,
   type Problem,
   type TwiMLElement,
 } from '../core.js';
 import { parse, XmlParseError } from '../xml/index.js';
-import type { Answer, Transport } from './transport.js';
+import { excerpt } from './describe.js';
+import { TransportError, type Answer, type Transport } from './transport.js';
 
 /**
  * Why a request was made: the first request of a simulation (`webhook`), a verb's `action`, a
@@ -145,7 +147,9 @@ export async function fetchTwiML(
   try {
     answer = await session.transport.send(method, url, params, request.redirectParams ?? params);
   } catch (thrown) {
-    error = `${where} failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    // What the app (or the network) threw is cut; the transport's own words are short.
+    error = `${where} failed: ${thrown instanceof TransportError ? reason : excerpt(reason)}`;
   }
   const durationMs = performance.now() - start;
   const checked: Checked = answer === undefined ? { problems: [] } : check(answer, where, plainText);
@@ -172,6 +176,19 @@ export async function fetchTwiML(
   return checked.result!;
 }
 
+/**
+ * The problems as `formatProblems()` writes them, each line cut like a body: the first
+ * `MAX_PROBLEMS_IN_MESSAGE` (as in a `TwiMLValidationError`), then how many more there are.
+ */
+function listProblems(problems: readonly Problem[]): string {
+  const lines = formatProblems(problems.slice(0, MAX_PROBLEMS_IN_MESSAGE))
+    .split('\n')
+    .map((line) => excerpt(line));
+  const more = problems.length - MAX_PROBLEMS_IN_MESSAGE;
+  if (more > 0) lines.push(`… and ${more} more problems (the request's problems list them all)`);
+  return lines.join('\n');
+}
+
 /** What the checks of one answer found: the result, or the failure; the problems either way. */
 interface Checked {
   readonly result?: TwiMLDocument | PlainTextAnswer;
@@ -182,14 +199,14 @@ interface Checked {
 /** Checks an answer like Twilio: a 2xx status, a TwiML content type, well-formed and valid TwiML. */
 function check(answer: Answer, where: string, plainText: boolean): Checked {
   if (answer.status < 200 || answer.status >= 300) {
-    return { error: `${where} answered ${answer.status}:\n${answer.body.slice(0, 2000)}`, problems: [] };
+    return { error: `${where} answered ${answer.status}:\n${excerpt(answer.body)}`, problems: [] };
   }
   if (plainText && /^text\/plain\b/i.test(answer.contentType)) {
     return { result: { kind: 'text', where, body: answer.body }, problems: [] };
   }
   if (!/^(text|application)\/xml\b|^text\/html\b/i.test(answer.contentType)) {
     return {
-      error: `${where} answered Content-Type ${JSON.stringify(answer.contentType)}; TwiML is served as text/xml`,
+      error: `${where} answered Content-Type ${excerpt(JSON.stringify(answer.contentType))}; TwiML is served as text/xml`,
       problems: [],
     };
   }
@@ -198,11 +215,14 @@ function check(answer: Answer, where: string, plainText: boolean): Checked {
     document = parse(answer.body);
   } catch (error) {
     if (!(error instanceof XmlParseError)) throw error;
-    return { error: `${where} answered malformed XML: ${error.message}\n${answer.body}`, problems: [] };
+    return {
+      error: `${where} answered malformed XML: ${excerpt(error.message)}\n${excerpt(answer.body)}`,
+      problems: [],
+    };
   }
   const problems = validate(document);
   if (problems.some((p) => p.severity === 'error')) {
-    return { error: `${where} answered invalid TwiML:\n${formatProblems(problems)}\n${answer.body}`, problems };
+    return { error: `${where} answered invalid TwiML:\n${listProblems(problems)}\n${excerpt(answer.body)}`, problems };
   }
   // Without errors, the document has one root, a <Response> (maybe after comments).
   const response = document.type === FRAGMENT ? elements(document).find((e) => e.type === 'Response')! : document;

@@ -9,7 +9,7 @@ import type { SimulatedRequest } from './fetch.js';
  * await simulateCall(app.fetch); // SimulationError: POST https://example.com/voice answered 404:\nNot Found
  */
 export class SimulationError extends Error {
-  override readonly name = 'SimulationError' as const;
+  override name = 'SimulationError' as const;
 
   constructor(
     message: string,

@@ -3,7 +3,7 @@
  * (Hono's `app.fetch`, a Next.js route) or a running server reached with `fetch`. Requests are
  * Twilio-shaped: form-encoded POST (or query-string GET), signed when an auth token is given.
  */
-import type { HttpMethod } from '../core.js';
+import { isElement, MAX_DOCUMENT_BYTES, type HttpMethod } from '../core.js';
 import { computeSignature, SIGNATURE_HEADER } from '../http/index.js';
 import { describe } from './describe.js';
 
@@ -53,6 +53,20 @@ export function checkOptions(options: { readonly timeoutMs?: unknown; readonly m
     }
   }
 }
+
+/**
+ * Most bytes of an answer the simulator reads. Twilio refuses TwiML over 64 kB (error 11750); the
+ * margin lets a larger answer fail with its own message (its size, its problems), while an answer
+ * that would not stop is cut off.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A failure the transport words itself (a timeout, a body too large, too many redirects, a handler
+ * that returned something else than a Response): its message is shown as it is, where what the
+ * app threw is cut to its beginning.
+ */
+export class TransportError extends Error {}
 
 /** One HTTP exchange, body read. */
 interface Exchange {
@@ -121,7 +135,7 @@ export class Transport {
           body: answer.body,
         };
       }
-      if (hop === 10) throw new Error(`more than 10 HTTP redirects from ${url} (Twilio error 11215)`);
+      if (hop === 10) throw new TransportError(`more than 10 HTTP redirects from ${url} (Twilio error 11215)`);
       current = { method: 'GET', url: new URL(answer.location, current.url).href, params: redirectParams };
     }
   }
@@ -157,7 +171,7 @@ export class Transport {
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         reject(
-          new Error(
+          new TransportError(
             phase === 'answer'
               ? `no answer${from} within ${this.timeoutMs} ms (timeoutMs; Twilio gives up after 15 s)`
               : `the body${from} did not end within ${this.timeoutMs} ms (timeoutMs; Twilio gives up after 15 s)`,
@@ -170,10 +184,9 @@ export class Transport {
     try {
       const init: RequestInit = { method, headers, body, redirect: 'manual', signal: controller.signal };
       const app = this.options.app;
-      const response = await Promise.race([
-        typeof app === 'function' ? app(new Request(target, init)) : fetch(target, init),
-        expired,
-      ]);
+      const pending = typeof app === 'function' ? app(new Request(target, init)) : fetch(target, init);
+      const response: unknown = await Promise.race([pending, expired]);
+      if (!isResponse(response)) throw new TransportError(notAResponse(response, isThenable(pending)));
       phase = 'body';
       return {
         status: response.status,
@@ -187,18 +200,80 @@ export class Transport {
   }
 }
 
-/** The body of `response` as text (UTF-8), read until it ends or `signal` aborts. */
+const isThenable = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/**
+ * A Fetch `Response`, from this realm or another (undici's, a polyfill's): a status, headers to
+ * read, and a body to read as a stream or as text.
+ */
+function isResponse(value: unknown): value is Response {
+  if (value instanceof Response) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Record<'status' | 'headers' | 'text', unknown>>;
+  return (
+    typeof candidate.status === 'number' &&
+    typeof (candidate.headers as { get?: unknown } | undefined)?.get === 'function' &&
+    typeof candidate.text === 'function'
+  );
+}
+
+/**
+ * Why a handler's answer cannot be used: what it returned (named by the core's `describeValue()`),
+ * and what it should return.
+ *
+ * @example
+ * notAResponse('<Response/>', false)
+ * // 'the handler returned "<Response/>", not a Response; a Fetch handler returns a Response (…)'
+ */
+function notAResponse(value: unknown, promised: boolean): string {
+  const what = isElement(value) ? `a <${value.type}> element` : describe(value);
+  return (
+    `the handler returned ${promised ? `a Promise of ${what}` : what}, not a Response; ` +
+    'a Fetch handler returns a Response (or a Promise of one), such as twiml(<Response>…</Response>) ' +
+    "from twiml-jsx/http, or new Response(xml, { headers: { 'Content-Type': 'text/xml' } })"
+  );
+}
+
+const tooLarge = () =>
+  new TransportError(
+    `the body is larger than ${MAX_BODY_BYTES} bytes, where the simulator stops reading ` +
+      `(Twilio refuses TwiML over ${MAX_DOCUMENT_BYTES} bytes, error 11750)`,
+  );
+
+/**
+ * The body of `response` as text (UTF-8), read until it ends or `signal` aborts; at most
+ * {@link MAX_BODY_BYTES}.
+ * @throws Error when the body is larger
+ */
 async function readBody(response: Response, signal: AbortSignal): Promise<string> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
+  if (Number(response.headers.get('content-length')) > MAX_BODY_BYTES) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const stream: unknown = response.body;
+  if (stream === null || stream === undefined) return '';
+  if (typeof (stream as { getReader?: unknown }).getReader !== 'function') {
+    // A Response of another kind (a Node stream as its body): read it as text, then measure.
+    const text = await response.text();
+    if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw tooLarge();
+    return text;
+  }
+  const reader = (stream as ReadableStream<Uint8Array>).getReader();
   const stop = () => void reader.cancel().catch(() => {});
   signal.addEventListener('abort', stop, { once: true });
   const decoder = new TextDecoder();
   let text = '';
+  let bytes = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return text + decoder.decode();
+      bytes += value.byteLength;
+      if (bytes > MAX_BODY_BYTES) {
+        stop();
+        throw tooLarge();
+      }
       text += decoder.decode(value, { stream: true });
     }
   } finally {
