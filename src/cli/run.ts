@@ -109,6 +109,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await renderCommand(rest, io);
       case 'convert':
         return await convertCommand(rest, io);
+      case 'dev':
+        // Loaded only for `dev`: the dev server is a layer above the CLI.
+        return await (await import('../dev/index.js')).runDev(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${io.version}\n`);

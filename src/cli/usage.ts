@@ -15,6 +15,8 @@ Commands:
       --no-validate            Skip validation.
   convert <file.xml|->         Print the equivalent .tsx module (imports included).
       --name <Name>            Name of the exported component (default: Flow).
+  dev <module> | --url <url>   A phone in the browser that calls your flows
+                               (twiml-jsx dev --help for its options).
 
 Options: --help (-h), --version (-v)
 Exit codes: 0 done, 1 invalid TwiML, 2 usage error (unknown option, missing argument,
