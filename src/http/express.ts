@@ -8,11 +8,10 @@ import {
   type NodeResponseLike,
   type NodeWebhookOptions,
   nodeVerifier,
-  sendText,
+  sendRejection,
   sendTwiML,
 } from './node.js';
 import type { TwiMLInit } from './serve.js';
-import { rejectionText } from './verify.js';
 
 /** The part of Express's `req` used here. `rawBody`, when a body parser's `verify` kept it, is preferred. */
 export interface ExpressRequestLike extends NodeRequestLike {
@@ -49,14 +48,15 @@ export function expressWebhook(
   const verify = nodeVerifier(options, 'expressWebhook()');
   return (req, res, next) => {
     const body = bodyOf(req);
-    verify(req, body).then(({ verification }) => {
+    verify(req, body).then((outcome) => {
+      const { verification } = outcome;
       if (verification.valid) {
         if ('stream' in body && req.body === undefined) req.body = verification.params;
         next();
         return;
       }
       try {
-        sendText(res, verification.status, rejectionText(verification));
+        sendRejection(res, outcome);
       } catch (error) {
         next(error);
       }

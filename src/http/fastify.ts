@@ -19,7 +19,11 @@ export interface FastifyReplyLike {
 export interface FastifyInstanceLike {
   addHook(
     name: 'preParsing',
-    hook: (request: NodeRequestInfo, reply: unknown, payload: AsyncIterable<Uint8Array | string>) => Promise<unknown>,
+    hook: (
+      request: NodeRequestInfo,
+      reply: Pick<FastifyReplyLike, 'header'>,
+      payload: AsyncIterable<Uint8Array | string>,
+    ) => Promise<unknown>,
   ): unknown;
   hasContentTypeParser(contentType: string): boolean;
   addContentTypeParser(
@@ -66,9 +70,13 @@ export function fastifyWebhook(options: NodeWebhookOptions<NodeRequestInfo> = {}
     if (!instance.hasContentTypeParser(FORM)) {
       instance.addContentTypeParser(FORM, { parseAs: 'string' }, async (_request, body) => parseForm(body));
     }
-    instance.addHook('preParsing', async (request, _reply, payload) => {
-      const { verification, raw } = await verify(request, { stream: payload });
-      if (!verification.valid) throw new WebhookRejectedError(verification);
+    instance.addHook('preParsing', async (request, reply, payload) => {
+      const { verification, raw, unread } = await verify(request, { stream: payload });
+      if (!verification.valid) {
+        // The rest of the body is neither read nor waited for.
+        if (unread) reply.header('Connection', 'close');
+        throw new WebhookRejectedError(verification);
+      }
       return Readable.from(raw?.length ? [raw] : [], { objectMode: false });
     });
   };

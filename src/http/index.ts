@@ -72,6 +72,14 @@ export {
 export type { PublicUrlOptions } from './public-url.js';
 export { expressTwiml, fastifyTwiml, sendTwiml, type TwimlInit } from './deprecated.js';
 export { parseForm, readForm, readWebhook } from './body.js';
+export {
+  BodyTooLargeError,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_PARAMS,
+  TooManyParamsError,
+  type BodyLimitOptions,
+} from './limits.js';
+export { rejectionLogger, type RejectionLoggerOptions } from './rejection-log.js';
 export type {
   CallDirection,
   CallStatus,

@@ -4,20 +4,24 @@
  * without importing any of them.
  */
 import type { TwiMLElement } from '../core.js';
+import { hasNoBody, isFormType, readBody } from './body.js';
+import { bodyLimitsOf, checkContentLength } from './limits.js';
 import { publicUrl } from './public-url.js';
 import { type PreparedAnswer, prepareAnswer, type TwiMLInit } from './serve.js';
 import {
   checkRequest,
   paramsOf,
   type Refusal,
+  readRefusal,
+  reject,
   rejectionHandler,
   rejectionText,
   type SignedRequest,
+  type Verdict,
   type WebhookOptions,
   type WebhookVerification,
   webhookSecrets,
 } from './verify.js';
-import { BodyTooLargeError, hasNoBody, readStream } from './body.js';
 import type { FormParams } from './webhook-params.js';
 
 /** The part of `http.ServerResponse` used here (Express's `res` and Fastify's `reply.raw` are ones). */
@@ -72,9 +76,21 @@ export function sendTwiML(res: NodeResponseLike, node: TwiMLElement, options?: T
   writeAnswer(res, prepareAnswer(node, options));
 }
 
-/** Writes a short plain-text answer (the 400 / 403 / 413 of signature checks). */
-export function sendText(res: NodeResponseLike, status: number, text: string): void {
-  writeAnswer(res, { status, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: text });
+/**
+ * Writes a short plain-text answer (the 400 / 403 / 413 of signature checks). `close` asks for
+ * the connection to be closed after it (`Connection: close`): for a request whose body was left
+ * unread, so that the rest of it is neither read nor waited for.
+ */
+export function sendText(res: NodeResponseLike, status: number, text: string, close = false): void {
+  const headers: [string, string][] = [['Content-Type', 'text/plain; charset=utf-8']];
+  if (close) headers.push(['Connection', 'close']);
+  writeAnswer(res, { status, headers, body: text });
+}
+
+/** Answers a rejected request (see `NodeOutcome`). */
+export function sendRejection(res: NodeResponseLike, outcome: NodeOutcome): void {
+  const { verification } = outcome;
+  if (!verification.valid) sendText(res, verification.status, rejectionText(verification), outcome.unread);
 }
 
 /** A header of a Node request by its lower-case name; repeated headers give their first value. */
@@ -97,10 +113,7 @@ export function nodeRequestUrl(req: NodeRequestInfo): string {
 
 /** Options of the Node verifiers (`nodeWebhook`, `expressWebhook`, `fastifyWebhook`). */
 export interface NodeWebhookOptions<Req> extends WebhookOptions<Req> {
-  /**
-   * Largest body read, in bytes; larger requests are answered 413.
-   * @default 1048576 (1 MiB)
-   */
+  /** @deprecated use `maxBodyBytes` (same meaning; every verifier has it); removed in 0.3 */
   readonly bodyLimit?: number;
 }
 
@@ -110,43 +123,47 @@ export type NodeBody =
   | { readonly parsed: unknown }
   | { readonly stream: AsyncIterable<Uint8Array | string> };
 
-/** A Node verifier's outcome; `raw` is the body when the verifier read it (from `raw` or the stream). */
+/**
+ * A Node verifier's outcome; `raw` is the body when the verifier read it (from `raw` or the
+ * stream); `unread` is true when a rejected request's body was left (partly) unread, so that the
+ * answer should close the connection.
+ */
 export interface NodeOutcome {
   readonly verification: WebhookVerification<unknown>;
   readonly raw?: Uint8Array;
+  readonly unread?: boolean;
 }
 
 /**
- * The check shared by the Node integrations: derives the public URL, reads the body (within
- * `bodyLimit`) unless the signature is missing, checks it and reports rejections to `onReject`.
- * Writes nothing: each integration answers in its own way.
- * @throws Error when created without an auth token.
+ * The check shared by the Node integrations: derives the public URL, reads the body within the
+ * limits (a larger `Content-Length` is refused unread; a chunked body is read only up to
+ * `maxBodyBytes`, and a form only up to one parameter past `maxParams`) unless the signature is
+ * missing, checks it and reports rejections to `onReject`. Writes nothing: each integration
+ * answers in its own way.
+ * @throws Error when created without an auth token, or with a malformed limit.
  */
 export function nodeVerifier<Req extends NodeRequestInfo>(
   options: NodeWebhookOptions<Req>,
   who: string,
 ): (req: Req, body: NodeBody) => Promise<NodeOutcome> {
   const secrets = webhookSecrets(options, who);
+  const limits = bodyLimitsOf({ ...options, maxBodyBytes: options.maxBodyBytes ?? options.bodyLimit }, who);
   const onReject = rejectionHandler(options);
-  const limit = options.bodyLimit ?? 1024 * 1024;
   /** The body to check: as given, or read from the stream (not read without a signature, nor for GET). */
   async function bodyToCheck(
     req: Req,
     body: NodeBody,
     method: string,
     signed: boolean,
-  ): Promise<SignedRequest['body'] | Refusal> {
+  ): Promise<SignedRequest['body'] | { readonly refusal: Refusal }> {
     if ('parsed' in body) return { parsed: body.parsed };
     if ('raw' in body) return { raw: typeof body.raw === 'string' ? encoder.encode(body.raw) : body.raw };
     if (!signed || hasNoBody(method)) return { raw: new Uint8Array(0) };
-    if (Number(nodeHeader(req.headers, 'content-length')) > limit) {
-      return { status: 413, reason: `Content-Length is over the body limit of ${limit} bytes` };
-    }
     try {
-      return { raw: await readStream(body.stream, limit) };
+      checkContentLength(nodeHeader(req.headers, 'content-length'), limits);
+      return { raw: await readBody(body.stream, limits, isFormType(nodeHeader(req.headers, 'content-type'))) };
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return { status: 413, reason: error.message };
-      return { status: 400, reason: `the body could not be read (${error instanceof Error ? error.message : error})` };
+      return { refusal: readRefusal(error) };
     }
   }
 
@@ -158,19 +175,27 @@ export function nodeVerifier<Req extends NodeRequestInfo>(
     const contentType = nodeHeader(req.headers, 'content-type');
     const settings = nodeHeader(req.headers, 'x-twilio-webhooks-signature-settings');
     const checked = await bodyToCheck(req, body, method, Boolean(signature));
-    const refusal =
-      'status' in checked
+    const verdict: Verdict =
+      'refusal' in checked
         ? checked
-        : checkRequest(secrets, { method, url, signature, settings, contentType, body: checked });
-    if (refusal !== undefined) {
-      const rejection = { ...refusal, method, url };
-      onReject(rejection);
-      return { verification: { valid: false, ...rejection } };
+        : checkRequest(secrets, limits, {
+            method,
+            url,
+            seenUrl: seen,
+            signature,
+            settings,
+            contentType,
+            body: checked,
+          });
+    if (verdict.refusal !== undefined) {
+      const rejection = reject(onReject, verdict.refusal, method, url);
+      const unread = 'stream' in body && !('raw' in checked) && !hasNoBody(method);
+      return { verification: { valid: false, ...rejection }, unread };
     }
     if ('parsed' in checked && !hasNoBody(method))
       return { verification: { valid: true, url, params: checked.parsed } };
     const raw = 'raw' in checked ? checked.raw : new Uint8Array(0);
-    return { verification: { valid: true, url, params: paramsOf(method, seen, contentType, raw) }, raw };
+    return { verification: { valid: true, url, params: paramsOf(method, seen, contentType, raw, verdict.form) }, raw };
   };
 }
 
@@ -194,8 +219,8 @@ export function nodeWebhook(
 ): <T = FormParams>(req: NodeRequestLike, res: NodeResponseLike) => Promise<WebhookVerification<T>> {
   const verify = nodeVerifier(options, 'nodeWebhook()');
   return async <T>(req: NodeRequestLike, res: NodeResponseLike) => {
-    const { verification } = await verify(req, { stream: req });
-    if (!verification.valid) sendText(res, verification.status, rejectionText(verification));
-    return verification as WebhookVerification<T>;
+    const outcome = await verify(req, { stream: req });
+    sendRejection(res, outcome);
+    return outcome.verification as WebhookVerification<T>;
   };
 }

@@ -52,10 +52,13 @@ function appendParam(data: string, name: string, value: unknown): string {
   return data;
 }
 
-/** The string Twilio signs: the URL, then each parameter in code-unit order of the names. */
-function stringToSign(url: string, params: SignedParams | null | undefined): string {
+/**
+ * The part of the signed string after the URL: each parameter, in code-unit order of the names,
+ * written as name + value. Built once per request, whatever the number of URLs tried.
+ */
+function paramsToSign(params: SignedParams | null | undefined): string {
   const record = params instanceof URLSearchParams ? recordOf(params) : (params ?? {});
-  let data = url;
+  let data = '';
   for (const name of Object.keys(record).sort()) data = appendParam(data, name, record[name]);
   return data;
 }
@@ -67,6 +70,37 @@ function recordOf(search: URLSearchParams): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = Object.create(null);
   for (const name in record) out[name] = record[name].length === 1 ? record[name][0] : record[name];
   return out;
+}
+
+const encoder = new TextEncoder();
+const LONE_HIGH_SURROGATE_AT_END = /[\uD800-\uDBFF]$/;
+const LOW_SURROGATE_AT_START = /^[\uDC00-\uDFFF]/;
+
+/**
+ * The signed string of a request whose parameters are fixed and whose URL is one of several
+ * candidates: the parameter part is sorted, joined and UTF-8 encoded once; each candidate only
+ * adds its URL in front.
+ */
+class SignedString {
+  private readonly text: string;
+  private readonly bytes: Uint8Array;
+  private readonly joinsSurrogate: boolean;
+
+  constructor(params: SignedParams | null | undefined) {
+    this.text = paramsToSign(params);
+    this.bytes = encoder.encode(this.text);
+    this.joinsSurrogate = LOW_SURROGATE_AT_START.test(this.text);
+  }
+
+  /** The base64 HMAC of `url` followed by the parameters, with `digest` keyed by `key`. */
+  sign(digest: 'sha1' | 'sha256', key: string, url: string): string {
+    const hmac = createHmac(digest, key);
+    // Encoded apart, a URL ending in half a surrogate pair would not join the half that starts the
+    // parameters, as it does in the one string Twilio signs.
+    if (this.joinsSurrogate && LONE_HIGH_SURROGATE_AT_END.test(url)) hmac.update(url + this.text, 'utf8');
+    else hmac.update(url, 'utf8').update(this.bytes);
+    return hmac.digest('base64');
+  }
 }
 
 /**
@@ -93,7 +127,7 @@ export function computeSignature(
       `twiml-jsx/http: computeSignature() got algorithm ${JSON.stringify(options?.algorithm)}; expected HMAC_SHA1 or HMAC_SHA256`,
     );
   }
-  return createHmac(digest, authToken).update(stringToSign(url, params), 'utf8').digest('base64');
+  return new SignedString(params).sign(digest, authToken, url);
 }
 
 /**
@@ -106,8 +140,6 @@ export function computeSignature(
 export function computeBodyHash(body: string | Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
-
-const encoder = new TextEncoder();
 
 /** Constant-time string equality; the length is not secret (a digest's length is fixed by its algorithm). */
 function sameText(given: string, expected: string): boolean {
@@ -169,7 +201,7 @@ function withLegacyQuery(url: string): string {
  * without and with the port; then the WHATWG-normalised URL without and with the port, and
  * those two with a legacy-encoded query string. Yields nothing more if the URL cannot be parsed.
  */
-function* candidateUrls(url: string): Generator<string> {
+export function* candidateUrls(url: string): Generator<string> {
   yield withoutPort(url);
   yield withDefaultPort(url);
   let bare: string;
@@ -214,14 +246,31 @@ export function validateRequest(
   params?: SignedParams | null,
   options?: SignatureOptions,
 ): boolean {
+  return matchSignature(authToken, signature, candidateUrls(url), params, options) !== undefined;
+}
+
+/**
+ * The first of `urls` for which `signature` is what Twilio sends with these parameters, or
+ * `undefined`. The parameter part of the signed string is built once for all of them; every
+ * comparison is constant-time. `validateRequest` passes the spellings of one URL
+ * (`candidateUrls`); a caller that knows more ways the URL may have been re-encoded on its way
+ * passes those too.
+ */
+export function matchSignature(
+  key: string,
+  signature: string | null | undefined,
+  urls: Iterable<string>,
+  params?: SignedParams | null,
+  options?: SignatureOptions,
+): string | undefined {
   const digest = digestOf(options?.algorithm);
-  if (digest === undefined) return false;
+  if (digest === undefined) return undefined;
   const given = signature ?? '';
-  for (const candidate of candidateUrls(url)) {
-    const expected = createHmac(digest, authToken).update(stringToSign(candidate, params), 'utf8').digest('base64');
-    if (sameText(given, expected)) return true;
+  const signed = new SignedString(params);
+  for (const url of urls) {
+    if (sameText(given, signed.sign(digest, key, url))) return url;
   }
-  return false;
+  return undefined;
 }
 
 /**

@@ -3,21 +3,35 @@
  * what to answer (400 without a signature, 403 with a wrong one). `verifyWebhook()` does it for
  * Fetch `Request`s; node.ts, express.ts, fastify.ts and hono.ts build on the same check.
  */
-import { checkPublicUrlOptions, publicUrl, type PublicUrlOptions } from './public-url.js';
+import { checkUnread, hasNoBody, isFormType, mediaTypeOf, paramsOfBody, parseForm, readBodyBytes } from './body.js';
 import {
+  type BodyLimitOptions,
+  type BodyLimits,
+  bodyLimitsOf,
+  BodyTooLargeError,
+  countFormParams,
+  countParsedParams,
+  TooManyParamsError,
+} from './limits.js';
+import { checkPublicUrlOptions, publicUrl, type PublicUrlOptions } from './public-url.js';
+import { defaultRejectionLog, redactUrl } from './rejection-log.js';
+import {
+  candidateUrls,
   computeBodyHash,
   isSupportedAlgorithm,
+  matchSignature,
   SIGNATURE_HEADER,
   SIGNATURE_SETTINGS_HEADER,
   type SignedParams,
   signatureAlgorithmOf,
-  validateRequest,
 } from './signature.js';
-import { hasNoBody, mediaTypeOf, paramsOfBody, parseForm, readBodyBytes } from './body.js';
 import type { FormParams } from './webhook-params.js';
 
-/** Options of every webhook verifier. `Req` is the framework's request type (for a `url` function). */
-export interface WebhookOptions<Req = Request> extends PublicUrlOptions<Req> {
+/**
+ * Options of every webhook verifier. `Req` is the framework's request type (for a `url` function).
+ * `maxBodyBytes` and `maxParams` (limits.ts) bound what is read before the signature is checked.
+ */
+export interface WebhookOptions<Req = Request> extends PublicUrlOptions<Req>, BodyLimitOptions {
   /**
    * The account's auth token (the primary one).
    * @default process.env.TWILIO_AUTH_TOKEN — creating a verifier without either throws.
@@ -31,7 +45,9 @@ export interface WebhookOptions<Req = Request> extends PublicUrlOptions<Req> {
   /**
    * Receives every rejected request, e.g. to log it; useful when the URL behind a proxy does
    * not match. Replaces the default.
-   * @default a console.warn line naming the request, the URL checked and the reason
+   * @default a console.warn line naming the request, the URL checked and the reason, for the
+   *   first 10 refusals; then at most one summary line per 10 s (`rejectionLogger()`, shared by
+   *   every verifier of the process)
    */
   readonly onReject?: (rejection: WebhookRejection) => void;
 }
@@ -40,13 +56,13 @@ export interface WebhookOptions<Req = Request> extends PublicUrlOptions<Req> {
 export interface WebhookRejection {
   /**
    * 400: no signature header (or a body that could not be read); 403: a signature that does not
-   * match; 413: a body over the limit.
+   * match; 413: a body over `maxBodyBytes` or a form over `maxParams`.
    */
   readonly status: 400 | 403 | 413;
-  /** What is wrong, for logs (never sent to the client). */
+  /** What is wrong, for logs (never sent to the client, never holding a secret). */
   readonly reason: string;
   readonly method: string;
-  /** The URL the signature was checked against. */
+  /** The URL the signature was checked against; a password in it is replaced by `***`. */
   readonly url: string;
 }
 
@@ -101,6 +117,8 @@ export interface SignedRequest {
   readonly method: string;
   /** The public URL (see `PublicUrlOptions`). */
   readonly url: string;
+  /** The URL as the server saw it, whose query string holds a GET webhook's parameters; default `url`. */
+  readonly seenUrl?: string;
   readonly signature: string | null | undefined;
   readonly settings: string | null | undefined;
   readonly contentType: string | null | undefined;
@@ -108,8 +126,11 @@ export interface SignedRequest {
   readonly body: { readonly raw: Uint8Array } | { readonly parsed: unknown };
 }
 
-/** The verdict on a request: `undefined` when it is signed by Twilio, else the status and the reason. */
+/** Why a request is not let through. */
 export type Refusal = Pick<WebhookRejection, 'status' | 'reason'>;
+
+/** The verdict on a request: a refusal, or a pass with the form it carried (parsed once, here). */
+export type Verdict = { readonly refusal: Refusal } | { readonly refusal?: undefined; readonly form?: FormParams };
 
 const decoder = new TextDecoder();
 
@@ -128,71 +149,113 @@ function isEmptyBody(body: SignedRequest['body']): boolean {
   return typeof parsed === 'object' && !(parsed instanceof Uint8Array) && Object.keys(parsed).length === 0;
 }
 
-/**
- * Checks one request. Form bodies are checked through their parameters, JSON webhooks through
- * `bodySHA256`; any other non-empty body is refused, as the signature would not cover it.
- * @throws Error when a JSON webhook's raw body is not available (a JSON parser consumed it first).
- */
-export function checkRequest(secrets: WebhookSecrets, request: SignedRequest): Refusal | undefined {
-  const { url, body } = request;
-  if (!request.signature) return { status: 400, reason: `no ${SIGNATURE_HEADER} header` };
-  const algorithm = signatureAlgorithmOf(request.settings);
-  const key = request.settings ? secrets.sharedKeySecret : secrets.authToken;
-  if (key === undefined) {
-    return {
-      status: 403,
-      reason: `signed with a SharedKey (${SIGNATURE_SETTINGS_HEADER}: ${request.settings}) but no sharedKeySecret is configured`,
-    };
-  }
-  const options = { algorithm };
-  const hash = bodyHashOf(url);
-  let params: SignedParams = {};
-  if (hash === undefined) {
-    const type = mediaTypeOf(request.contentType);
-    if (type === 'application/x-www-form-urlencoded') {
-      params = 'raw' in body ? parseForm(decoder.decode(body.raw)) : ((body.parsed ?? {}) as SignedParams);
-    } else if (!isEmptyBody(body)) {
-      return {
-        status: 403,
-        reason: `the ${type || 'untyped'} body is not covered by the signature (only form bodies are, or JSON bodies through a bodySHA256 query parameter)`,
-      };
-    }
-  }
-  if (!validateRequest(key, request.signature, url, params, options)) {
-    if (!isSupportedAlgorithm(algorithm)) {
-      return { status: 403, reason: `${SIGNATURE_SETTINGS_HEADER} names the unsupported algorithm ${algorithm}` };
-    }
-    const count = Object.keys(params instanceof URLSearchParams ? {} : params).length;
-    return {
-      status: 403,
-      reason:
-        `${SIGNATURE_HEADER} does not match ${request.method} ${url} with ${count} parameter${count === 1 ? '' : 's'} ` +
-        '(behind a proxy or tunnel? set the url, baseUrl or trustProxy option)',
-    };
-  }
-  if (hash !== undefined) {
-    if (!('raw' in body)) {
-      throw new Error(
-        `twiml-jsx/http: ${request.method} ${url} is a JSON webhook (bodySHA256): its raw body is needed, but a body parser already consumed it; verify before parsing`,
-      );
-    }
-    // Same verdict as validateRequestWithBody(), told apart for the log.
-    if (computeBodyHash(body.raw) !== hash) {
-      return { status: 403, reason: `the body does not hash to the bodySHA256 of ${url}` };
-    }
-  }
-  return undefined;
-}
-
 /** The query string of a URL, without `?` and fragment. */
 function queryOf(url: string): string {
   const start = url.indexOf('?');
   return start === -1 ? '' : url.slice(start + 1).split('#', 1)[0];
 }
 
-/** The parameters of a verified request, as `WebhookVerification.params` describes them. */
-export function paramsOf(method: string, seenUrl: string, contentType: string | null | undefined, raw: Uint8Array) {
+/** A request body (or query) over a limit, as a 413 refusal; `undefined` for any other error. */
+export function limitRefusal(error: unknown): Refusal | undefined {
+  if (error instanceof BodyTooLargeError || error instanceof TooManyParamsError) {
+    return { status: 413, reason: error.message.replace(/^twiml-jsx\/http: /, '') };
+  }
+  return undefined;
+}
+
+/** The size checks of a body already in memory (kept by a body parser, or just read). */
+function overLimits(request: SignedRequest, limits: BodyLimits, form: boolean): Refusal | undefined {
+  const { body } = request;
+  if ('raw' in body && body.raw.length > limits.maxBodyBytes) {
+    return limitRefusal(new BodyTooLargeError(limits.maxBodyBytes));
+  }
+  let count = 0;
+  if (hasNoBody(request.method)) count = countFormParams(queryOf(request.seenUrl ?? request.url));
+  else if (form) count = 'raw' in body ? countFormParams(body.raw) : countParsedParams(body.parsed);
+  if (count > limits.maxParams) return limitRefusal(new TooManyParamsError(limits.maxParams));
+  return undefined;
+}
+
+/**
+ * Checks one request: first the limits (before anything is parsed or signed), then the
+ * signature. Form bodies are checked through their parameters, JSON webhooks through
+ * `bodySHA256`; any other non-empty body is refused, as the signature would not cover it. The
+ * signed string's parameter part is built once, for every spelling of the URL tried.
+ * @throws Error when a JSON webhook's raw body is not available (a JSON parser consumed it first).
+ */
+export function checkRequest(secrets: WebhookSecrets, limits: BodyLimits, request: SignedRequest): Verdict {
+  const { url, body } = request;
+  if (!request.signature) return { refusal: { status: 400, reason: `no ${SIGNATURE_HEADER} header` } };
+  const hash = bodyHashOf(url);
+  const form = hash === undefined && isFormType(request.contentType);
+  const oversized = overLimits(request, limits, form);
+  if (oversized !== undefined) return { refusal: oversized };
+  const algorithm = signatureAlgorithmOf(request.settings);
+  const key = request.settings ? secrets.sharedKeySecret : secrets.authToken;
+  if (key === undefined) {
+    return {
+      refusal: {
+        status: 403,
+        reason: `signed with a SharedKey (${SIGNATURE_SETTINGS_HEADER}: ${request.settings}) but no sharedKeySecret is configured`,
+      },
+    };
+  }
+  let params: SignedParams = {};
+  let parsedForm: FormParams | undefined;
+  if (form) {
+    params = 'raw' in body ? (parsedForm = parseForm(decoder.decode(body.raw))) : ((body.parsed ?? {}) as SignedParams);
+  } else if (hash === undefined && !isEmptyBody(body)) {
+    const type = mediaTypeOf(request.contentType);
+    return {
+      refusal: {
+        status: 403,
+        reason: `the ${type || 'untyped'} body is not covered by the signature (only form bodies are, or JSON bodies through a bodySHA256 query parameter)`,
+      },
+    };
+  }
+  if (matchSignature(key, request.signature, candidateUrls(url), params, { algorithm }) === undefined) {
+    if (!isSupportedAlgorithm(algorithm)) {
+      return {
+        refusal: { status: 403, reason: `${SIGNATURE_SETTINGS_HEADER} names the unsupported algorithm ${algorithm}` },
+      };
+    }
+    const count = Object.keys(params instanceof URLSearchParams ? {} : params).length;
+    return {
+      refusal: {
+        status: 403,
+        reason:
+          `${SIGNATURE_HEADER} does not match ${request.method} ${redactUrl(url)} with ${count} parameter${count === 1 ? '' : 's'} ` +
+          '(behind a proxy or tunnel? set the url, baseUrl or trustProxy option)',
+      },
+    };
+  }
+  if (hash !== undefined) {
+    if (!('raw' in body)) {
+      throw new Error(
+        `twiml-jsx/http: ${request.method} ${redactUrl(url)} is a JSON webhook (bodySHA256): its raw body is needed, but a body parser already consumed it; verify before parsing`,
+      );
+    }
+    // Same verdict as validateRequestWithBody(), told apart for the log.
+    if (computeBodyHash(body.raw) !== hash) {
+      return { refusal: { status: 403, reason: `the body does not hash to the bodySHA256 of ${redactUrl(url)}` } };
+    }
+  }
+  return { form: parsedForm };
+}
+
+/**
+ * The parameters of a verified request, as `WebhookVerification.params` describes them; `form`
+ * is the form `checkRequest` already parsed, if any.
+ */
+export function paramsOf(
+  method: string,
+  seenUrl: string,
+  contentType: string | null | undefined,
+  raw: Uint8Array,
+  form?: FormParams,
+) {
   if (hasNoBody(method)) return parseForm(queryOf(seenUrl));
+  if (form !== undefined) return form;
   return paramsOfBody(contentType, decoder.decode(raw)) ?? parseForm('');
 }
 
@@ -203,22 +266,40 @@ export function rejectionText({ status, reason }: Refusal): string {
   return 'Forbidden: the request is not signed by Twilio';
 }
 
-function warnRejected(rejection: WebhookRejection): void {
-  console.warn(
-    `twiml-jsx/http: rejected ${rejection.method} ${rejection.url} with ${rejection.status}: ${rejection.reason}`,
-  );
+/** The `onReject` of a verifier: the option, or the shared rate-limited log. */
+export function rejectionHandler(options: WebhookOptions<never>): (rejection: WebhookRejection) => void {
+  return options.onReject ?? defaultRejectionLog;
 }
 
-/** The `onReject` of a verifier: the option, or the default warning. */
-export function rejectionHandler(options: WebhookOptions<never>): (rejection: WebhookRejection) => void {
-  return options.onReject ?? warnRejected;
+/** Reports a refusal to `onReject` and returns the rejection (its URL without a password). */
+export function reject(
+  onReject: (rejection: WebhookRejection) => void,
+  refusal: Refusal,
+  method: string,
+  url: string,
+): WebhookRejection {
+  const rejection = { status: refusal.status, reason: refusal.reason, method, url: redactUrl(url) };
+  onReject(rejection);
+  return rejection;
+}
+
+/** What a failed read of a body means: over a limit (413), or a body that could not be read (400). */
+export function readRefusal(error: unknown): Refusal {
+  return (
+    limitRefusal(error) ?? {
+      status: 400,
+      reason: `the body could not be read (${error instanceof Error ? error.message : String(error)})`,
+    }
+  );
 }
 
 /**
  * Creates a verifier for Fetch `Request`s; the auth token is checked now, so a missing
  * `TWILIO_AUTH_TOKEN` fails at startup. Each call reads the body through a clone (the handler
  * can still read it), checks `X-Twilio-Signature` and returns the parameters, or a rejection
- * with the `Response` to return (400 without a signature, 403 for a wrong one).
+ * with the `Response` to return (400 without a signature, 403 for a wrong one, 413 for a body
+ * over `maxBodyBytes` or a form over `maxParams`). The body is read from its stream with a byte
+ * counter: a larger `Content-Length` is refused before reading, and reading stops at the limit.
  *
  * @example
  * // app/voice/route.tsx (Next.js App Router)
@@ -228,7 +309,7 @@ export function rejectionHandler(options: WebhookOptions<never>): (rejection: We
  *   if (!check.valid) return check.response;
  *   return twiml(<Menu />);
  * }
- * @throws Error when there is no auth token; TypeError for a malformed `baseUrl`.
+ * @throws Error when there is no auth token; TypeError for a malformed `baseUrl` or limit.
  */
 export function webhookVerifier(
   options: WebhookOptions<Request> = {},
@@ -242,27 +323,38 @@ export function fetchVerifier(
   who: string,
 ): <T = FormParams>(request: Request) => Promise<FetchWebhookVerification<T>> {
   const secrets = webhookSecrets(options, who);
+  const limits = bodyLimitsOf(options, who);
   const onReject = rejectionHandler(options);
   return async <T>(request: Request): Promise<FetchWebhookVerification<T>> => {
     const { method, headers } = request;
     const url = publicUrl(request.url, (name) => headers.get(name), request, options);
     const signature = headers.get(SIGNATURE_HEADER);
     const contentType = headers.get('content-type');
-    const raw = !signature || hasNoBody(method) ? new Uint8Array(0) : await readBodyBytes(request, who);
-    const refusal = checkRequest(secrets, {
+    let raw: Uint8Array = new Uint8Array(0);
+    let verdict: Verdict | undefined;
+    if (signature && !hasNoBody(method)) {
+      checkUnread(request, who);
+      try {
+        raw = await readBodyBytes(request, who, limits);
+      } catch (error) {
+        verdict = { refusal: readRefusal(error) };
+      }
+    }
+    verdict ??= checkRequest(secrets, limits, {
       method,
       url,
+      seenUrl: request.url,
       signature,
       settings: headers.get(SIGNATURE_SETTINGS_HEADER),
       contentType,
       body: { raw },
     });
-    if (refusal === undefined)
-      return { valid: true, url, params: paramsOf(method, request.url, contentType, raw) as T };
-    const rejection = { ...refusal, method, url };
-    onReject(rejection);
-    const response = new Response(rejectionText(refusal), {
-      status: refusal.status,
+    if (verdict.refusal === undefined) {
+      return { valid: true, url, params: paramsOf(method, request.url, contentType, raw, verdict.form) as T };
+    }
+    const rejection = reject(onReject, verdict.refusal, method, url);
+    const response = new Response(rejectionText(rejection), {
+      status: rejection.status,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
     return { valid: false, ...rejection, response };

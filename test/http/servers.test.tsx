@@ -65,7 +65,7 @@ async function listening(server: http.Server): Promise<Running> {
 
 const startExpress: Start = async (options, log) => {
   const app = express();
-  const verify = expressWebhook({ ...options, bodyLimit: 4096 });
+  const verify = expressWebhook({ ...options, maxBodyBytes: 4096 });
   const fail = { onError: (e: unknown) => log.errors.push(e) };
   /** Serves `build`'s document, noting that the handler ran. */
   const logged = (path: string, build: (req: ExpressRequestLike) => TwiMLElement) =>
@@ -115,7 +115,7 @@ const startFastify: Start = async (options, log) => {
   const app = Fastify();
   const fail = { onError: (e: unknown) => log.errors.push(e) };
   await app.register(async (twilio) => {
-    await twilio.register(fastifyWebhook({ ...options, bodyLimit: 4096 }));
+    await twilio.register(fastifyWebhook({ ...options, maxBodyBytes: 4096 }));
     twilio.post<{ Querystring: { retries?: string } }>(
       '/voice',
       fastifyTwiML((request) => {
@@ -181,7 +181,7 @@ const startHono: Start = async (options, log) => {
 };
 
 const startNode: Start = async (options, log) => {
-  const verify = nodeWebhook({ ...options, bodyLimit: 4096 });
+  const verify = nodeWebhook({ ...options, maxBodyBytes: 4096 });
   const fail = { onError: (e: unknown) => log.errors.push(e) };
   const server = http.createServer(async (req, res) => {
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost');
@@ -563,7 +563,7 @@ describe('Node specifics', () => {
     expect(rejected).toHaveLength(1);
   });
 
-  it('a body over bodyLimit: 413 before the signature is checked, the handler never runs', async () => {
+  it('a body over maxBodyBytes: 413 before the signature is checked, the handler never runs', async () => {
     const log: Log = { handled: [], rejected: [], errors: [] };
     const running = await startNode({ authToken: TOKEN, onReject: (r) => log.rejected.push(r) }, log);
     try {
