@@ -66,7 +66,10 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
       const allowed = (verbsOfResponse ??= new Set(specOf('Response')?.children));
       let endedBy: string | undefined;
       let messages = 0;
-      const kinds = new Map<string, { count: number; first: string }>();
+      // Verbs of one kind only, by kind (voice, messaging, fax), and the first of each.
+      const counts: Record<string, number> = {};
+      const firsts: Record<string, string> = {};
+      let kinds = 0;
       let shared = false; // a verb of more than one kind (<Redirect>)
       const children = response.children;
       for (let index = 0; index < children.length; index++) {
@@ -75,29 +78,22 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
         const type = child.type;
         const families = familiesOf(type)!;
         if (families.length > 1) shared = true;
-        else {
-          const seen = kinds.get(families[0]);
-          if (seen === undefined) kinds.set(families[0], { count: 1, first: type });
-          else seen.count++;
-        }
+        else if (counts[families[0]] === undefined) {
+          counts[families[0]] = 1;
+          firsts[families[0]] = type;
+          kinds++;
+        } else counts[families[0]]++;
         if (endedBy !== undefined) report('unreachable', `<${type}> never runs: ${endedBy}`, index);
         else endedBy = leavesDocument(type, child.attributes);
         if (type === 'Message') messages++;
       }
       if (messages > 10)
         report('too-many-messages', `the response sends ${messages} messages; Twilio sends at most 10 replies`);
-      if (kinds.size === 0 || (kinds.size === 1 && !shared)) return;
+      if (kinds === 0 || (kinds === 1 && !shared)) return;
       // The document is of the kind most of its verbs are (the first kind on a tie); each verb of
       // another kind breaks it.
       let kind = '';
-      let most = 0;
-      for (const [family, { count }] of kinds) {
-        if (count > most) {
-          kind = family;
-          most = count;
-        }
-      }
-      const example = kinds.get(kind)!.first;
+      for (const family in counts) if (kind === '' || counts[family] > counts[kind]) kind = family;
       for (let index = 0; index < children.length; index++) {
         const child = children[index];
         if (!isElementChild(child) || !allowed.has(child.type)) continue;
@@ -105,7 +101,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
         if (families.includes(kind)) continue;
         report(
           'mixed-document',
-          `<${child.type}> is a ${families.join('/')} verb, but this is a ${kind} document (it has <${example}>); a response is either voice, messaging or fax`,
+          `<${child.type}> is a ${families.join('/')} verb, but this is a ${kind} document (it has <${firsts[kind]}>); a response is either voice, messaging or fax`,
           index,
         );
       }

@@ -45,6 +45,8 @@ export const CONTROL_FLOW: Readonly<Record<string, VerbFlow>> = {
     fallsThroughWhen: 'nothing is recorded',
     see: 'https://www.twilio.com/docs/voice/twiml/record#action',
   },
+  // The Pay page contradicts itself: its note says every ending requests action, its maxAttempts
+  // text says the next verb runs once the attempts are used up. The verb after <Pay> may run.
   Pay: {
     leaves: 'action',
     fallsThroughWhen: 'the caller runs out of attempts',
@@ -52,6 +54,8 @@ export const CONTROL_FLOW: Readonly<Record<string, VerbFlow>> = {
   },
   Dial: { leaves: 'action', onlyWithAction: true, see: 'https://www.twilio.com/docs/voice/twiml/dial#action' },
   Enqueue: { leaves: 'action', onlyWithAction: true, see: 'https://www.twilio.com/docs/voice/twiml/enqueue#action' },
+  // The Connect page: without action the next verb runs (the Dialogflow CX page says the current
+  // document instead; the Connect page, the noun's own reference, is followed).
   Connect: { leaves: 'action', onlyWithAction: true, see: 'https://www.twilio.com/docs/voice/twiml/connect#action' },
   Refer: { leaves: 'action', onlyWithAction: true, see: 'https://www.twilio.com/docs/voice/twiml/refer#action' },
   Sms: { leaves: 'action', onlyWithAction: true, see: 'https://www.twilio.com/docs/voice/twiml/sms#action' },
