@@ -854,7 +854,9 @@ function helperSays({ element, attribute, helperAttribute }: Difference): string
     const built = methods.filter((m) => classes.has(m.parentClass)).map((m) => tagOfMethod(m.method)!);
     return `builds: ${[...new Set(built)].sort().join(', ')}`;
   }
-  const declared = creating.map((m) => m.attributes && interfaces.get(m.attributes)).find(Boolean);
+  const declared = creating
+    .map((m) => (m.attributes === undefined ? undefined : interfaces.get(m.attributes)))
+    .find((found) => found !== undefined);
   const type = declared?.get(helperAttribute ?? attribute);
   if (type === undefined) return 'absent';
   const union = /^\(?("[^"]*"(?: \| "[^"]*")*)\)?(\[\])?$/.exec(type);
