@@ -14,7 +14,7 @@ import {
 } from './fetch.js';
 import type { MessageSimulationEvent } from './events.js';
 import { nextStep } from './next-step.js';
-import { SIMULATED_ACCOUNT_SID, Sids, messageParams } from './params.js';
+import { contentTypeOf, SIMULATED_ACCOUNT_SID, Sids, messageParams } from './params.js';
 import { SimulationError } from './simulation-error.js';
 import { checkOptions, type App, Transport } from './transport.js';
 
@@ -66,19 +66,6 @@ export interface MessageResult {
   readonly requests: readonly SimulatedRequest[];
   /** Validation warnings of the documents answered, as `METHOD url: code at path: message`. */
   readonly warnings: readonly string[];
-}
-
-function contentTypeOf(url: string): string {
-  const extension = /\.([a-z0-9]+)(?:\?|$)/i.exec(url)?.[1]?.toLowerCase();
-  const types: Record<string, string> = {
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    png: 'image/png',
-    gif: 'image/gif',
-    pdf: 'application/pdf',
-    mp4: 'video/mp4',
-  };
-  return (extension && types[extension]) || 'application/octet-stream';
 }
 
 /**

@@ -63,3 +63,17 @@ export function messageParams(message: {
   });
   return params;
 }
+
+/** The `MediaContentType` of a media URL given without one, from its extension. */
+export function contentTypeOf(url: string): string {
+  const extension = /\.([a-z0-9]+)(?:\?|$)/i.exec(url)?.[1]?.toLowerCase();
+  const types: Record<string, string> = {
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    png: 'image/png',
+    gif: 'image/gif',
+    pdf: 'application/pdf',
+    mp4: 'video/mp4',
+  };
+  return (extension && types[extension]) || 'application/octet-stream';
+}

@@ -63,6 +63,12 @@ export interface SimulateCallOptions {
    * change and what the call waits for (see {@link SimulationEvent}).
    */
   readonly onEvent?: (event: SimulationEvent) => void;
+  /**
+   * Hangs up when aborted, as `call.hangUp()` does, at any time: also before `simulateCall()`
+   * has resolved (while the first document runs, or an outcome is awaited). The simulation then
+   * resolves with the ended call.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -200,6 +206,8 @@ export async function simulateCall(app: App, options: SimulateCallOptions = {}):
   checkOptions(options);
   const call = new VoiceInterpreter({ ...options, app });
   const handle = new SimulatedCall(call);
+  if (options.signal?.aborted) call.hangUp();
+  options.signal?.addEventListener('abort', () => call.hangUp(), { once: true });
   await call.start(methodOf(options.method), options.url ?? '/voice', { ...options.params });
   return handle;
 }

@@ -16,7 +16,14 @@ import {
   type TwiMLRequest,
 } from './fetch.js';
 import { nextStep } from './next-step.js';
-import { type DialOutcome, type EnqueueOutcome, type Outcomes, type PayOutcome, pick } from './outcomes.js';
+import {
+  type DialOutcome,
+  type EnqueueOutcome,
+  type Outcomes,
+  type PayOutcome,
+  pick,
+  type Scripted,
+} from './outcomes.js';
 import { SIMULATED_ACCOUNT_SID, Sids, voiceParams } from './params.js';
 import { SimulationError } from './simulation-error.js';
 import type { TranscriptEntry } from './transcript.js';
@@ -141,6 +148,9 @@ export class VoiceInterpreter {
   private gathering: { readonly verb: TwiMLElement; readonly cursor: Cursor } | undefined;
   private answered = false;
   private readonly emit: (event: SimulationEvent) => void;
+  /** Settles when the caller hangs up, so that no outcome is awaited after the end. */
+  private readonly hungUp: Promise<undefined>;
+  private hangUpNow: () => void = () => {};
 
   constructor(options: InterpreterOptions) {
     this.transport = new Transport({
@@ -150,6 +160,7 @@ export class VoiceInterpreter {
       timeoutMs: options.timeoutMs,
     });
     this.emit = options.onEvent ?? (() => {});
+    this.hungUp = new Promise((resolve) => (this.hangUpNow = () => resolve(undefined)));
     this.from = options.from ?? '+15555550100';
     this.to = options.to ?? '+15555550199';
     this.accountSid = options.accountSid ?? SIMULATED_ACCOUNT_SID;
@@ -173,6 +184,7 @@ export class VoiceInterpreter {
 
   /** Places the first request (`url` relative to the app's origin) and runs what it answers. */
   async start(method: HttpMethod, url: string, params: Record<string, string>): Promise<void> {
+    if (this.ended) return;
     await this.navigate({ method, url: this.transport.resolve(url), label: 'webhook' }, params);
   }
 
@@ -214,6 +226,19 @@ export class VoiceInterpreter {
     if (this.ended) return;
     this.push({ verb: 'Caller', hungUp: true });
     this.end('the caller hung up');
+    this.hangUpNow();
+  }
+
+  /**
+   * The scripted outcome of a verb (awaited when it is a promise); `undefined` as soon as the
+   * caller hangs up, whatever the promise does.
+   */
+  private outcome<Outcome, Details>(
+    scripted: Scripted<Outcome, Details> | undefined,
+    n: number,
+    details: Details,
+  ): Promise<Outcome | undefined> {
+    return Promise.race([pick(scripted, n, details), this.hungUp]);
   }
 
   /** A `<Gather>` that got nothing: `Digits` is empty when it listened for keys. */
@@ -230,7 +255,9 @@ export class VoiceInterpreter {
     if ((await this.follow(verb, cursor, done)) === 'next') await this.run();
   }
 
+  /** Adds to the transcript, until the call has ended: nothing happens on the line after that. */
   private push(entry: TranscriptEntry): void {
+    if (this.ended) return;
     this.transcript.push(entry);
     this.emit({ type: 'transcript', entry });
   }
@@ -479,7 +506,7 @@ export class VoiceInterpreter {
     const a = dial.attributes;
     const text = ownText(dial).trim();
     const to = text ? [text] : elements(dial).map(target);
-    const scripted = await pick(this.outcomes.dial, this.uses.dial++, { to, attributes: a });
+    const scripted = await this.outcome(this.outcomes.dial, this.uses.dial++, { to, attributes: a });
     const outcome: DialOutcome =
       typeof scripted === 'string' ? { status: scripted } : (scripted ?? { status: 'completed' });
     const talked = outcome.status === 'completed' || outcome.status === 'answered';
@@ -507,7 +534,7 @@ export class VoiceInterpreter {
   private async record(record: TwiMLElement): Promise<VerbDone> {
     const a = record.attributes;
     if (a.playBeep !== 'false') this.push({ verb: 'Play', url: 'beep' });
-    const scripted = (await pick(this.outcomes.record, this.uses.record++, { attributes: a })) ?? {};
+    const scripted = (await this.outcome(this.outcomes.record, this.uses.record++, { attributes: a })) ?? {};
     const recorded = scripted.recorded ?? scripted.duration !== 0;
     const keys = a.finishOnKey ?? '1234567890*#';
     const finishedBy =
@@ -533,7 +560,7 @@ export class VoiceInterpreter {
       this.push({ verb: 'Enqueue', queue, result: 'hangup' });
       return { ended: 'twiml' };
     }
-    const scripted = await pick(this.outcomes.enqueue, this.uses.enqueue++, { attributes: a, queue });
+    const scripted = await this.outcome(this.outcomes.enqueue, this.uses.enqueue++, { attributes: a, queue });
     const outcome: EnqueueOutcome = typeof scripted === 'string' ? { result: scripted } : (scripted ?? {});
     const result = waited === 'leave' ? 'leave' : (outcome.result ?? 'bridged');
     this.push({ verb: 'Enqueue', queue, result });
@@ -604,7 +631,7 @@ export class VoiceInterpreter {
     const a = pay.attributes;
     for (const prompt of elements(pay).filter((p) => p.type === 'Prompt'))
       elements(prompt).forEach((v) => this.prompt(v));
-    const scripted = await pick(this.outcomes.pay, this.uses.pay++, { attributes: a });
+    const scripted = await this.outcome(this.outcomes.pay, this.uses.pay++, { attributes: a });
     const outcome: PayOutcome = typeof scripted === 'string' ? { result: scripted } : (scripted ?? {});
     const result = outcome.result ?? 'success';
     this.push({ verb: 'Pay', result });
@@ -639,7 +666,7 @@ export class VoiceInterpreter {
       return detail ? `${noun.type} ${detail}` : noun.type;
     });
     this.push({ verb: 'Connect', to });
-    const outcome = await pick(this.outcomes.connect, this.uses.connect++, { attributes: a, to });
+    const outcome = await this.outcome(this.outcomes.connect, this.uses.connect++, { attributes: a, to });
     return { params: () => ({ ...outcome?.params }), cause: 'connection ended' };
   }
 }

@@ -406,6 +406,80 @@ describe('verbs', () => {
     expect(String(await pending)).toBe('Dial: +15550001 → busy\nSay: after');
   });
 
+  describe('the caller hangs up while an outcome is pending', () => {
+    const dialing = () => {
+      let asked!: () => void;
+      const dialed = new Promise<void>((resolve) => (asked = resolve));
+      const pending = simulateCall(
+        app({
+          '/voice': () => (
+            <Response>
+              <Gather action="/menu" numDigits={1} />
+            </Response>
+          ),
+          '/menu': () => (
+            <Response>
+              <Say>Connecting</Say>
+              <Dial action="/after">+15550001</Dial>
+            </Response>
+          ),
+          '/after': () => <Response />,
+        }),
+        {
+          outcomes: {
+            dial: () => {
+              asked();
+              return new Promise<DialStatus>(() => {}); // nobody ever decides
+            },
+          },
+        },
+      );
+      return { dialed, pending };
+    };
+
+    it('call.hangUp(): the pending press() resolves, the call is over', async () => {
+      const { dialed, pending } = dialing();
+      const call = await pending;
+      const pressed = call.press('1');
+      await dialed;
+      call.hangUp();
+      await pressed;
+      expect(String(call)).toBe('Gather: waiting for dtmf\nCaller presses 1\nSay: Connecting\nCaller hangs up');
+      expect(call.status).toBe('completed');
+      expect(call.requests.map((r) => new URL(r.url).pathname)).toEqual(['/voice', '/menu']);
+    });
+
+    it('the signal option: hangs up before simulateCall() has resolved', async () => {
+      const controller = new AbortController();
+      const call = await simulateCall(
+        app({
+          '/voice': () => (
+            <Response>
+              <Dial>+15550001</Dial>
+            </Response>
+          ),
+        }),
+        {
+          signal: controller.signal,
+          outcomes: {
+            dial: () => {
+              controller.abort();
+              return new Promise<DialStatus>(() => {});
+            },
+          },
+        },
+      );
+      expect(String(call)).toBe('Caller hangs up');
+      expect(call.ended).toBe(true);
+    });
+
+    it('the signal option, aborted already: no request is made', async () => {
+      const call = await simulateCall(() => new globalThis.Response('never'), { signal: AbortSignal.abort() });
+      expect(call.requests).toEqual([]);
+      expect(call.status).toBe('completed');
+    });
+  });
+
   it('Reject as the first verb leaves the call unanswered', async () => {
     const busy = await simulateCall(
       app({
