@@ -213,10 +213,13 @@ describe('hover docs on the installed package', () => {
     const file = join(packed.project, 'attributes.tsx');
     const keys = ['Gather.timeout', 'Gather.numDigits', 'Dial.record', 'Say.voice'];
     const actual = hovers(ls, file, new Map(keys.map((k) => [k, generated.positions.get(k)!])));
-    expect(actual.get('Gather.timeout')).toMatchObject({ text: expect.stringMatching(/seconds/i), defaultValue: '5' });
-    expect(actual.get('Gather.numDigits')?.text).toMatch(/digits/);
-    expect(actual.get('Dial.record')).toMatchObject({ defaultValue: 'do-not-record' });
-    expect(actual.get('Say.voice')).toMatchObject({ text: expect.stringMatching(/Polly/), defaultValue: 'man' });
+    for (const key of keys) {
+      expect(actual.get(key)?.text, key).toMatch(/\w{3,}/);
+      expect(actual.get(key), key).toEqual(expected.get(key));
+    }
+    expect(actual.get('Gather.timeout')?.text).toMatch(/seconds/i);
+    for (const key of ['Gather.timeout', 'Dial.record', 'Say.voice'])
+      expect(actual.get(key)?.defaultValue, key).toMatch(/\w/);
   });
 
   it('control: with the attribute JSDoc stripped from the components’ declarations (as plain tsc emits them), the check fails for every attribute', () => {

@@ -3,56 +3,29 @@
  * (NodeNext and Node10), the per-file pragma, CommonJS, tsx and Vitest all work with no other
  * configuration, and it renders every vocabulary element like the official helper.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { node, type PackedProject, packAndInstall, repoModule, root } from './support/packed.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const repoModule = (name: string) => join(root, 'node_modules', name);
 const FLOW_XML =
   '<?xml version="1.0" encoding="UTF-8"?><Response><Gather input="dtmf speech" numDigits="1" action="/menu/choice" timeout="5"><Say voice="Polly.Joanna">For sales press 1. For support press 2.</Say></Gather><Redirect>/menu?retries=1</Redirect></Response>';
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-const node = (args: string[], cwd: string) => run(process.execPath, args, cwd);
-
+let packed: PackedProject;
 let work: string;
 let project: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'dist/index.js')))
-    throw new Error('dist is missing: run `npm run build` first (`npm test` does)');
-  work = mkdtempSync(join(tmpdir(), 'twiml-jsx-package-'));
-  const packed = await run('npm', ['pack', '--pack-destination', work, '--ignore-scripts', '--silent'], root);
-  expect(packed.code, packed.stderr).toBe(0);
-  const tarball = join(work, packed.stdout.trim().split('\n').pop()!);
-  project = join(work, 'project');
-  mkdirSync(project);
-  cpSync(join(root, 'test/package-project'), project, { recursive: true });
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const installed = await run(
-    'npm',
-    ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'],
-    project,
-  );
-  expect(installed.code, installed.stderr).toBe(0);
   // Tools the consumer would have; the package itself is installed from the tarball.
-  for (const tool of ['typescript', 'twilio', 'vitest', 'tsx'])
-    symlinkSync(repoModule(tool), join(project, 'node_modules', tool), 'dir');
+  packed = await packAndInstall({
+    files: join(root, 'test/package-project'),
+    link: ['typescript', 'twilio', 'vitest', 'tsx'],
+  });
+  ({ work, project } = packed);
 }, 120_000);
 
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => packed?.remove());
 
 describe('the packed package', () => {
   it('has no runtime dependency but sax, and ships only dist and the runtime folders', () => {

@@ -57,20 +57,32 @@ export interface PackOptions {
   readonly link?: readonly string[];
 }
 
-/** Packs the repository (dist/ must be built) and installs the tarball in a new project. */
-export async function packAndInstall(options: PackOptions = {}): Promise<PackedProject> {
+/**
+ * Packs the repository (dist/ must be built) into a new temporary folder, or takes the tarball
+ * named by `TWIML_JSX_TARBALL`.
+ */
+export async function pack(): Promise<{ work: string; tarball: string; remove(): void }> {
   const work = mkdtempSync(join(tmpdir(), 'twiml-jsx-package-'));
   const remove = () => rmSync(work, { recursive: true, force: true });
+  const given = process.env.TWIML_JSX_TARBALL;
+  if (given) return { work, tarball: given, remove };
   try {
-    let tarball = process.env.TWIML_JSX_TARBALL;
-    if (!tarball) {
-      if (!existsSync(join(root, 'dist/index.js')))
-        throw new Error('dist is missing: run `npm run build` first (`npm test` does)');
-      // --ignore-scripts: the tests pack what is built; `prepack` (a build) is for releases.
-      const packed = await run('npm', ['pack', '--pack-destination', work, '--ignore-scripts', '--silent'], root);
-      if (packed.code !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
-      tarball = join(work, packed.stdout.trim().split('\n').pop()!);
-    }
+    if (!existsSync(join(root, 'dist/index.js')))
+      throw new Error('dist is missing: run `npm run build` first (`npm test` does)');
+    // --ignore-scripts: the tests pack what is built; `prepack` (a build) is for releases.
+    const packed = await run('npm', ['pack', '--pack-destination', work, '--ignore-scripts', '--silent'], root);
+    if (packed.code !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+    return { work, tarball: join(work, packed.stdout.trim().split('\n').pop()!), remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
+}
+
+/** Packs the repository and installs the tarball in a new project. */
+export async function packAndInstall(options: PackOptions = {}): Promise<PackedProject> {
+  const { work, tarball, remove } = await pack();
+  try {
     const project = join(work, 'project');
     mkdirSync(project);
     if (options.files) cpSync(options.files, project, { recursive: true });
