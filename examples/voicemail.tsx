@@ -1,5 +1,6 @@
 /**
- * Voicemail: a greeting, a beep, up to two minutes of message, then a thank-you.
+ * Voicemail: a greeting, a beep, up to two minutes of message, then a thank-you. When nothing
+ * is recorded, Twilio does not request `action`: it goes on with the verb after `<Record>`.
  *
  * Routes:
  *   POST /voicemail        → <Voicemail />
@@ -26,6 +27,7 @@ export default function Voicemail({ name = 'the team' }: VoicemailProps) {
         transcribe
         transcribeCallback="/voicemail/transcribed"
       />
+      <Say voice="Polly.Matthew">We didn't hear anything. Goodbye.</Say>
     </Response>
   );
 }
@@ -38,11 +40,7 @@ export interface VoicemailSavedProps {
 export function VoicemailSaved({ duration = 0 }: VoicemailSavedProps) {
   return (
     <Response>
-      {duration > 0 ? (
-        <Say voice="Polly.Matthew">Thanks, we got your message.</Say>
-      ) : (
-        <Say voice="Polly.Matthew">We didn't hear anything.</Say>
-      )}
+      <Say voice="Polly.Matthew">{duration > 0 ? 'Thanks, we got your message.' : 'Thanks.'}</Say>
       <Hangup />
     </Response>
   );

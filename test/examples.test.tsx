@@ -86,6 +86,7 @@ describe('snapshots', () => {
       "<Response>
         <Say voice="Polly.Matthew">You have reached Ada. Leave a message after the beep, then press the pound key.</Say>
         <Record action="/voicemail/saved" maxLength="120" finishOnKey="#" playBeep="true" transcribe="true" transcribeCallback="/voicemail/transcribed"/>
+        <Say voice="Polly.Matthew">We didn't hear anything. Goodbye.</Say>
       </Response>"
     `);
     expect(snapshot('Voicemail saved')).toMatchInlineSnapshot(`

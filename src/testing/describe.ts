@@ -33,8 +33,5 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
  * describe(undefined) // 'undefined'
  */
 export function describe(value: unknown): string {
-  // The core's describeValue() names undefined "undefined undefined"; the fix is requested
-  // (notes/testing.md). This line goes once it is in.
-  if (value === undefined) return 'undefined';
   return excerpt(describeValue(value));
 }

@@ -121,9 +121,10 @@ describe.each(apps)('%s', (_, app) => {
       Redirect: POST /voicemail
       Say [Polly.Matthew]: You have reached Owl & Co. Leave a message after the beep, then press the pound key.
       Play: beep
-      Record: nothing recorded, ended by timeout"
+      Record: nothing recorded, ended by timeout
+      Say [Polly.Matthew]: We didn't hear anything. Goodbye."
     `);
-    // Nothing recorded: Twilio does not request the action; the voicemail document ends, so does the call.
+    // Nothing recorded: Twilio does not request the action; it goes on with the verb after <Record>.
     expect(call.requests.some((r) => r.url.endsWith('/voicemail/saved'))).toBe(false);
     expect(call.status).toBe('completed');
     const done = call.requests.find((r) => r.url.endsWith('/forward/done'))!;
