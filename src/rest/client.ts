@@ -6,7 +6,8 @@ import { type EndpointOptions, resolveBaseUrl } from './endpoint.js';
 import { TwilioConfigError } from './errors.js';
 import { type MessagesResource, createMessagesResource } from './messages.js';
 import { type Sleep, sleep as realSleep } from './retry.js';
-import { badMilliseconds, badRetryCount, createTransport } from './transport.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
+import { badByteCount, badMilliseconds, badRetryCount, createTransport } from './transport.js';
 import { defaultUserAgent } from './version.js';
 
 /**
@@ -58,6 +59,16 @@ export interface ClientOptions {
    * @default 10000
    */
   readonly maxRetryDelayMs?: number;
+  /**
+   * Most bytes of a response body the client reads. A body that goes on past it (a proxy's
+   * endless page, a stream that never ends, a gzip that inflates) is not buffered: reading stops
+   * at the limit, the connection is closed, and a 2xx answer fails with `TwilioResponseError`
+   * naming the limit. An error answer keeps its status, with the start of its body; error bodies
+   * are read up to 64 KiB at most. Twilio's call and message resources are a few kilobytes.
+   * @default 1048576 (1 MiB)
+   * @throws TwilioConfigError unless a positive whole number.
+   */
+  readonly maxResponseBytes?: number;
   /**
    * The `User-Agent` header.
    * @default 'twiml-jsx/<version> (<runtime>/<version>)', e.g. 'twiml-jsx/0.1.0 (node/v20.20.2)'
@@ -132,6 +143,7 @@ const OPTION_KEYS = [
   'timeoutMs',
   'maxRetries',
   'maxRetryDelayMs',
+  'maxResponseBytes',
   'userAgent',
   'env',
   'sleep',
@@ -212,8 +224,10 @@ export function createClient(config?: ClientConfig, options?: ClientOptions): Tw
   const send = createTransport({
     baseUrl,
     authorization: credentials.authorization,
+    redact: credentials.redact,
     userAgent,
     fetch: fetchImpl,
+    maxResponseBytes: checkOption<number>(merged, 'maxResponseBytes', badByteCount) ?? DEFAULT_MAX_RESPONSE_BYTES,
     timeoutMs: checkOption<number>(merged, 'timeoutMs', badMilliseconds) ?? 30_000,
     maxRetries: checkOption<number>(merged, 'maxRetries', badRetryCount) ?? 3,
     maxRetryDelayMs: checkOption<number>(merged, 'maxRetryDelayMs', badMilliseconds) ?? 10_000,

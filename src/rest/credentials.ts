@@ -5,6 +5,7 @@
  */
 import { isSid, SID_PREFIXES, sidPrefixesText } from '../core.js';
 import { TwilioConfigError } from './errors.js';
+import { createRedactor, type Redactor } from './redact.js';
 
 /**
  * Account SID + auth token. Both fall back to the environment.
@@ -58,8 +59,16 @@ export interface ResolvedCredentials {
   readonly accountSid: string;
   /** The API key SID when authenticating with a key. */
   readonly apiKey: string | undefined;
-  /** `Basic …`: the only place the secret is kept. */
+  /** `Basic …`: with `redact`, the only place the secret is kept. */
   readonly authorization: string;
+  /** Removes every spelling of the secret and of the Basic value from text and errors. */
+  readonly redact: Redactor;
+}
+
+/** The credentials a client keeps: the Basic header and the redactor of its secret. */
+function resolved(accountSid: string, apiKey: string | undefined, secret: string): ResolvedCredentials {
+  const basic = base64(`${apiKey ?? accountSid}:${secret}`);
+  return { accountSid, apiKey, authorization: `Basic ${basic}`, redact: createRedactor({ basic, secret }) };
 }
 
 /** The environment of the current runtime, when it has one (`process.env` in Node, Bun, Deno 2). */
@@ -140,7 +149,7 @@ export function resolveCredentials(input: Credentials, env: Env): ResolvedCreden
         `createClient: apiKey must be ${sidPrefixesText('apiKey')} followed by 32 hex digits; ${describeMalformed(apiKey)}`,
       );
     }
-    return { accountSid, apiKey, authorization: `Basic ${base64(`${apiKey}:${apiSecret}`)}` };
+    return resolved(accountSid, apiKey, apiSecret);
   }
 
   const authToken = authTokenGiven ?? text(env.TWILIO_AUTH_TOKEN, 'TWILIO_AUTH_TOKEN');
@@ -150,5 +159,5 @@ export function resolveCredentials(input: Credentials, env: Env): ResolvedCreden
       'createClient: no auth token: pass authToken (or apiKey and apiSecret) or set the TWILIO_AUTH_TOKEN environment variable',
     );
   }
-  return { accountSid, apiKey: undefined, authorization: `Basic ${base64(`${accountSid}:${authToken}`)}` };
+  return resolved(accountSid, undefined, authToken);
 }

@@ -3,7 +3,9 @@
  * `{ code, message, more_info, status, details }`, RFC 9457 problem+json
  * `{ type, title, status, detail, … }`, or anything else (kept as a short excerpt).
  */
+import type { BoundedBody } from './body.js';
 import { TwilioApiError } from './errors.js';
+import type { Redactor } from './redact.js';
 
 /** Longest excerpt of a non-JSON body kept in the message. */
 const EXCERPT_LENGTH = 200;
@@ -25,13 +27,19 @@ function codeOf(value: unknown): number | undefined {
 }
 
 /**
- * A one-line excerpt of a body, for messages.
+ * A one-line excerpt of a body, for messages: its start, at most 200 characters, with the
+ * client's credentials redacted. Only the start is redacted (a few kilobytes), so a large body
+ * costs no more than a small one.
  *
+ * @param cut the body was cut short (over `maxResponseBytes`).
  * @example
- * excerpt('<html>\n  <body>Bad Gateway</body>\n</html>'); // '<html> <body>Bad Gateway</body> </html>'
+ * excerpt('<html>\n  <body>Bad Gateway</body>\n</html>', redact); // '<html> <body>Bad Gateway</body> </html>'
  */
-export function excerpt(text: string): string {
-  const line = text.trim().replace(/\s+/g, ' ');
+export function excerpt(text: string, redact: Redactor, cut = false): string {
+  const whole = text.trimStart();
+  const start = whole.slice(0, EXCERPT_LENGTH + redact.margin);
+  const shortened = cut || start.length < whole.length;
+  const line = (shortened ? redact.cutText(start) : redact.text(start)).trim().replace(/\s+/g, ' ');
   return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH)}…` : line;
 }
 
@@ -39,29 +47,45 @@ export function excerpt(text: string): string {
 export interface FailedResponse {
   readonly status: number;
   readonly contentType: string | null;
-  readonly text: string;
+  readonly body: BoundedBody;
+  /** The byte limit the body was read with. */
+  readonly limit: number;
+  /** The `Location` header of a redirect. */
+  readonly location?: string | undefined;
+  /** Removes the client's credentials from the error. */
+  readonly redact: Redactor;
   readonly method: string;
   readonly path: string;
   readonly retryAfterMs: number | undefined;
 }
 
 /**
- * The error for a response outside 2xx.
+ * The error for a response outside 2xx, with the client's credentials redacted from every field.
  *
  * @example
- * apiErrorFrom({ status: 404, contentType: 'application/json', text: '{"code":20404,"message":"Not found"}', … }).code;
+ * apiErrorFrom({ status: 404, contentType: 'application/json', body: { text: '{"code":20404,"message":"Not found"}', overLimit: false }, … }).code;
  * // 20404
  */
 export function apiErrorFrom(response: FailedResponse): TwilioApiError {
-  const { status, method, path, retryAfterMs } = response;
+  return response.redact.error(errorFrom(response));
+}
+
+function errorFrom(response: FailedResponse): TwilioApiError {
+  const { status, method, path, retryAfterMs, location, body, limit, redact } = response;
   let json: unknown;
   try {
-    json = JSON.parse(response.text);
+    json = body.overLimit ? undefined : JSON.parse(body.text);
   } catch {
     json = undefined;
   }
   if (!isObject(json)) {
-    return new TwilioApiError({ status, method, path, retryAfterMs, bodyExcerpt: excerpt(response.text) });
+    const start = excerpt(body.text, redact, body.overLimit);
+    const bodyExcerpt = !body.overLimit
+      ? start
+      : body.declaredBytes !== undefined
+        ? `not read: ${body.declaredBytes} bytes (Content-Length), over the ${limit}-byte limit`
+        : `${start} (cut at ${limit} bytes; the rest was not read)`;
+    return new TwilioApiError({ status, method, path, retryAfterMs, location, bodyExcerpt });
   }
   const problem =
     /\bproblem\+json\b/i.test(response.contentType ?? '') ||
@@ -87,5 +111,6 @@ export function apiErrorFrom(response: FailedResponse): TwilioApiError {
     method,
     path,
     retryAfterMs,
+    location,
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Errors of the REST client. Every one extends `TwilioError`; none ever holds a credential
- * (no header, no token, no secret), so they can be logged and serialised as they are.
+ * (no header, no token, no secret — the client redacts any echo of them, see `redact.ts`), so
+ * they can be logged and serialised as they are.
  *
  * Each class sets `name` the same way: a class field holding its own name as a literal (not
  * `constructor.name`, which minifiers rename), so `error.name` is right in every runtime and
@@ -90,6 +91,8 @@ export interface TwilioApiErrorInit {
   readonly path: string;
   /** How long Twilio asked to wait before retrying (a 429's `Retry-After`), in milliseconds. */
   readonly retryAfterMs?: number | undefined;
+  /** Where a redirect (3xx) pointed: its `Location` header. */
+  readonly location?: string | undefined;
   /** A short excerpt of a body that was not JSON. */
   readonly bodyExcerpt?: string | undefined;
 }
@@ -127,12 +130,20 @@ export class TwilioApiError extends TwilioError {
   readonly path: string;
   /** For a 429: how long Twilio asked to wait (`Retry-After`), in milliseconds. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * For a redirect (3xx): where it pointed (`Location`). Redirects are not followed, since the
+   * request would go, credentials and all, wherever the answer says.
+   */
+  readonly location: string | undefined;
 
   constructor(init: TwilioApiErrorInit) {
     const what = [`HTTP ${init.status}`, ...(init.code === undefined ? [] : [`Twilio error ${init.code}`])].join(', ');
     const text = init.apiMessage ?? (init.bodyExcerpt ? `response body: ${init.bodyExcerpt}` : 'no error message');
     const more = init.moreInfo ? ` (see ${init.moreInfo})` : '';
-    super(`${what} on ${init.method} ${init.path}: ${text}${more}`);
+    const redirect = init.location
+      ? ` (a redirect to ${init.location}, not followed: point baseUrl at the API itself)`
+      : '';
+    super(`${what} on ${init.method} ${init.path}: ${text}${more}${redirect}`);
     this.status = init.status;
     this.code = init.code;
     this.apiMessage = init.apiMessage;
@@ -141,6 +152,7 @@ export class TwilioApiError extends TwilioError {
     this.method = init.method;
     this.path = init.path;
     this.retryAfterMs = init.retryAfterMs;
+    this.location = init.location;
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * Sends one API request with the global `fetch` (or an injected one): Basic auth, a timeout per
- * attempt, the caller's `AbortSignal`, and retries — 429 always (Twilio did not act on it),
- * timeouts, network failures and 5xx only when the request is safe to repeat.
+ * attempt, the caller's `AbortSignal`, a cap on the response's size, and retries — 429 always
+ * (Twilio did not act on it), timeouts, network failures and 5xx only when the request is safe
+ * to repeat. Whatever it throws has the client's credentials redacted.
  */
 import { describeValue, type HttpMethod } from '../core.js';
+import { type BoundedBody, MAX_ERROR_BODY_BYTES, readBody } from './body.js';
 import { apiErrorFrom, excerpt } from './error-body.js';
 import {
   TwilioAbortError,
@@ -13,6 +15,7 @@ import {
   TwilioTimeoutError,
 } from './errors.js';
 import { encodeForm, type FormPair } from './form.js';
+import type { Redactor } from './redact.js';
 import type { ResponseContext } from './response.js';
 import { AMBIGUOUS_STATUSES, backoffDelay, parseRetryAfter, type Sleep } from './retry.js';
 
@@ -51,6 +54,10 @@ export interface TransportConfig {
   readonly authorization: string;
   readonly userAgent: string;
   readonly fetch: typeof fetch;
+  /** Removes the credentials from everything thrown. */
+  readonly redact: Redactor;
+  /** Most bytes of a response body read. */
+  readonly maxResponseBytes: number;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxRetryDelayMs: number;
@@ -83,7 +90,7 @@ export type Transport = (request: ApiRequest, options?: RequestOptions) => Promi
 
 /** What one attempt ended with, when it did not throw. */
 type Outcome =
-  | { readonly kind: 'response'; readonly response: Response; readonly text: string }
+  | { readonly kind: 'response'; readonly response: Response; readonly body: BoundedBody; readonly limit: number }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'network'; readonly error: unknown };
 
@@ -131,6 +138,13 @@ const numberOrValue = (value: unknown) => (typeof value === 'number' ? String(va
 /** Longest delay `setTimeout` honours; longer ones fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** What `maxResponseBytes` should be, or `undefined` when `value` is fine. */
+export function badByteCount(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+    ? undefined
+    : `a positive whole number of bytes, got ${numberOrValue(value)}`;
+}
+
 /**
  * What a milliseconds option (`timeoutMs`, `maxRetryDelayMs`) should be, or `undefined` when
  * `value` is fine.
@@ -156,131 +170,165 @@ export function badRetryCount(value: unknown): string | undefined {
  * const { body } = await send({ operation: 'calls.get', method: 'GET', path, idempotent: true });
  */
 export function createTransport(config: TransportConfig): Transport {
+  const { redact } = config;
   return async function send(request, options = {}) {
-    const { operation, method, path } = request;
-    const where = `${operation} (${method} ${path})`;
-    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    const maxRetries = options.maxRetries ?? config.maxRetries;
-    for (const [option, problem] of [
-      ['timeoutMs', badMilliseconds(timeoutMs)],
-      ['maxRetries', badRetryCount(maxRetries)],
-    ] as const) {
-      if (problem !== undefined) throw new TwilioParameterError(option, `${where}: ${option} must be ${problem}`);
-    }
-    const retryAmbiguous = options.retryAmbiguousFailures ?? request.idempotent;
-    const signal = options.signal;
-    const fetchImpl = config.fetch;
-    const url = config.baseUrl + path;
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      Authorization: config.authorization,
-      'User-Agent': config.userAgent,
-    };
-    let body: string | undefined;
-    if (method === 'POST') {
-      headers['Content-Type'] = 'application/x-www-form-urlencoded';
-      body = encodeForm(request.form ?? []);
-    }
-
-    const aborted = () =>
-      new TwilioAbortError(`${where}: aborted by the caller's signal (${describeReason(signal?.reason)})`, {
-        cause: signal?.reason,
-      });
-
-    const attempt = async (): Promise<Outcome> => {
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-      const forward = () => controller.abort(signal?.reason);
-      signal?.addEventListener('abort', forward, { once: true });
-      try {
-        const response = await untilAborted(
-          fetchImpl(url, { method, headers, body, signal: controller.signal, redirect: 'manual' }),
-          controller.signal,
-        );
-        const text = await untilAborted(response.text(), controller.signal);
-        return { kind: 'response', response, text };
-      } catch (error) {
-        if (signal?.aborted) throw aborted();
-        if (timedOut) return { kind: 'timeout' };
-        return { kind: 'network', error };
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', forward);
-      }
-    };
-
-    const wait = async (ms: number) => {
-      try {
-        await config.sleep(ms, signal);
-      } catch (error) {
-        if (signal?.aborted) throw aborted();
-        throw error;
-      }
-    };
-
-    const ambiguityAdvice =
-      method === 'POST' && !retryAmbiguous
-        ? '. Twilio may have acted on the request, so it was not retried: check (e.g. list recent calls or messages) ' +
-          'before repeating it, or pass retryAmbiguousFailures: true if a duplicate is acceptable'
-        : '';
-
-    for (let retry = 0; ; retry++) {
-      if (signal?.aborted) throw aborted();
-      const outcome = await attempt();
-      const attempts = retry === 0 ? '' : ` (after ${retry + 1} attempts)`;
-      const canRetry = retry < maxRetries;
-
-      if (outcome.kind !== 'response') {
-        if (retryAmbiguous && canRetry) {
-          await wait(backoffDelay(retry, config.maxRetryDelayMs, config.random));
-          continue;
-        }
-        if (outcome.kind === 'timeout') {
-          throw new TwilioTimeoutError(
-            `${where}: no response within ${timeoutMs} ms${attempts}${ambiguityAdvice}`,
-            timeoutMs,
-          );
-        }
-        throw new TwilioNetworkError(
-          `${where}: network failure: ${rootMessage(outcome.error)}${attempts}${ambiguityAdvice}`,
-          { cause: outcome.error },
-        );
-      }
-
-      const { response, text } = outcome;
-      const status = response.status;
-      if (status >= 200 && status < 300) {
-        try {
-          return { status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-        } catch {
-          throw new TwilioResponseError(
-            status,
-            `${where}: answered ${status} with a body that is not JSON: ${excerpt(text) || '(empty)'}`,
-          );
-        }
-      }
-
-      const error = apiErrorFrom({
-        status,
-        contentType: response.headers.get('content-type'),
-        text,
-        method,
-        path,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), config.now()),
-      });
-      const retryable = status === 429 || (retryAmbiguous && AMBIGUOUS_STATUSES.has(status));
-      if (!retryable || !canRetry) throw error;
-      const delay = error.retryAfterMs ?? backoffDelay(retry, config.maxRetryDelayMs, config.random);
-      // Waiting less than Twilio asked would only earn another 429; waiting longer than the
-      // caller allows is worse than failing now with the answer in hand.
-      if (delay > config.maxRetryDelayMs) throw error;
-      await wait(delay);
+    try {
+      return await sendWithRetries(config, request, options);
+    } catch (error) {
+      // The errors below are built from redacted text already; this also covers their causes.
+      throw redact.error(error);
     }
   };
+}
+
+/** One request, attempted until it succeeds, fails for good, or runs out of retries. */
+async function sendWithRetries(
+  config: TransportConfig,
+  request: ApiRequest,
+  options: RequestOptions,
+): Promise<ApiResponse> {
+  const { redact, maxResponseBytes } = config;
+  const { operation, method, path } = request;
+  const where = `${operation} (${method} ${path})`;
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+  const maxRetries = options.maxRetries ?? config.maxRetries;
+  for (const [option, problem] of [
+    ['timeoutMs', badMilliseconds(timeoutMs)],
+    ['maxRetries', badRetryCount(maxRetries)],
+  ] as const) {
+    if (problem !== undefined) throw new TwilioParameterError(option, `${where}: ${option} must be ${problem}`);
+  }
+  const retryAmbiguous = options.retryAmbiguousFailures ?? request.idempotent;
+  const signal = options.signal;
+  const fetchImpl = config.fetch;
+  const url = config.baseUrl + path;
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    Authorization: config.authorization,
+    'User-Agent': config.userAgent,
+  };
+  let body: string | undefined;
+  if (method === 'POST') {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    body = encodeForm(request.form ?? []);
+  }
+
+  const aborted = () =>
+    new TwilioAbortError(`${where}: aborted by the caller's signal (${redact.text(describeReason(signal?.reason))})`, {
+      cause: redact.error(signal?.reason),
+    });
+
+  const attempt = async (): Promise<Outcome> => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forward = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forward, { once: true });
+    try {
+      const response = await untilAborted(
+        fetchImpl(url, { method, headers, body, signal: controller.signal, redirect: 'manual' }),
+        controller.signal,
+      );
+      const limit = response.ok ? maxResponseBytes : Math.min(maxResponseBytes, MAX_ERROR_BODY_BYTES);
+      const received = await readBody(response, limit, (read) => untilAborted(read, controller.signal));
+      return { kind: 'response', response, body: received, limit };
+    } catch (error) {
+      if (signal?.aborted) throw aborted();
+      if (timedOut) return { kind: 'timeout' };
+      return { kind: 'network', error };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
+  };
+
+  const wait = async (ms: number) => {
+    try {
+      await config.sleep(ms, signal);
+    } catch (error) {
+      if (signal?.aborted) throw aborted();
+      throw error;
+    }
+  };
+
+  const ambiguityAdvice =
+    method === 'POST' && !retryAmbiguous
+      ? '. Twilio may have acted on the request, so it was not retried: check (e.g. list recent calls or messages) ' +
+        'before repeating it, or pass retryAmbiguousFailures: true if a duplicate is acceptable'
+      : '';
+
+  for (let retry = 0; ; retry++) {
+    if (signal?.aborted) throw aborted();
+    const outcome = await attempt();
+    const attempts = retry === 0 ? '' : ` (after ${retry + 1} attempts)`;
+    const canRetry = retry < maxRetries;
+
+    if (outcome.kind !== 'response') {
+      if (retryAmbiguous && canRetry) {
+        await wait(backoffDelay(retry, config.maxRetryDelayMs, config.random));
+        continue;
+      }
+      if (outcome.kind === 'timeout') {
+        throw new TwilioTimeoutError(
+          `${where}: no response within ${timeoutMs} ms${attempts}${ambiguityAdvice}`,
+          timeoutMs,
+        );
+      }
+      throw new TwilioNetworkError(
+        `${where}: network failure: ${redact.text(rootMessage(outcome.error))}${attempts}${ambiguityAdvice}`,
+        { cause: redact.error(outcome.error) },
+      );
+    }
+
+    const { response, body, limit } = outcome;
+    const status = response.status;
+    if (status >= 200 && status < 300) {
+      if (body.overLimit) {
+        const size =
+          body.declaredBytes === undefined
+            ? `a body over the ${maxResponseBytes}-byte limit (maxResponseBytes); reading stopped there`
+            : `a body of ${body.declaredBytes} bytes (Content-Length), over the ${maxResponseBytes}-byte limit ` +
+              '(maxResponseBytes); it was not read';
+        throw new TwilioResponseError(
+          status,
+          `${where}: answered ${status} with ${size}. A call or message resource is a few kilobytes, so this is ` +
+            'not the answer expected: check baseUrl, or raise maxResponseBytes' +
+            (request.idempotent ? '' : '. The request may have been carried out: check before repeating it'),
+        );
+      }
+      try {
+        return { status, body: body.text === '' ? undefined : (JSON.parse(body.text) as unknown) };
+      } catch {
+        throw new TwilioResponseError(
+          status,
+          `${where}: answered ${status} with a body that is not JSON: ${excerpt(body.text, redact) || '(empty)'}`,
+        );
+      }
+    }
+
+    const location = response.headers.get('location');
+    const error = apiErrorFrom({
+      status,
+      contentType: response.headers.get('content-type'),
+      body,
+      limit,
+      location: location ?? undefined,
+      redact,
+      method,
+      path,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), config.now()),
+    });
+    const retryable = status === 429 || (retryAmbiguous && AMBIGUOUS_STATUSES.has(status));
+    if (!retryable || !canRetry) throw error;
+    const delay = error.retryAfterMs ?? backoffDelay(retry, config.maxRetryDelayMs, config.random);
+    // Waiting less than Twilio asked would only earn another 429; waiting longer than the
+    // caller allows is worse than failing now with the answer in hand.
+    if (delay > config.maxRetryDelayMs) throw error;
+    await wait(delay);
+  }
 }
 
 /** What the resources (`calls`, `messages`) of a client share. */

@@ -36,7 +36,11 @@ export type Reply =
   /** Accept the request, then drop the connection without answering (a network failure). */
   | { readonly drop: true }
   /** Send the status line, headers and part of the body, then never finish (a stalled body). */
-  | { readonly stall: true };
+  | { readonly stall: true }
+  /** Answer by hand: a body streamed for ever, … */
+  | { readonly handle: (request: Recorded, res: ServerResponse) => void }
+  /** An answer made from the request (a proxy echoing its headers). */
+  | { readonly from: (request: Recorded) => Reply };
 
 /** RFC 2822, as Twilio writes dates. */
 export const TWILIO_DATE = 'Tue, 31 Aug 2010 20:36:28 +0000';
@@ -165,10 +169,15 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       const method = req.method ?? '';
       const url = req.url ?? '';
       requests.push({ method, url, headers: req.headers, body, form: parseForm(body) });
-      const reply = queue.shift() ?? defaultReply(method, url);
+      let reply = queue.shift() ?? defaultReply(method, url);
+      while ('from' in reply) reply = reply.from(requests[requests.length - 1]);
       if ('hang' in reply) return;
       if ('drop' in reply) {
         req.socket.destroy();
+        return;
+      }
+      if ('handle' in reply) {
+        reply.handle(requests[requests.length - 1], res);
         return;
       }
       if ('stall' in reply) {
