@@ -10,8 +10,8 @@
  * Each server runs in a child process (this file, started with `--serve <adapter>`), so that its
  * memory is its own; it samples its RSS every 5 ms and reports the peak, and times each 413 from
  * the request's arrival to the end of its answer. The attackers run in another child process
- * (`--attack <origin>`), at the lowest priority. The Fetch verifier is also measured in process. Prints a `PASS …` or `FAIL …` line per target (bench/main.tsx
- * collects them).
+ * (`--attack <origin>`), at the lowest priority. The Fetch verifier is also measured in process.
+ * Prints a `PASS …` or `FAIL …` line per target (bench/main.tsx collects them).
  *
  *   npx tsx bench/http-attack.ts            every adapter
  *   BENCH_QUICK=1 npx tsx bench/http-attack.ts   fewer load rounds

@@ -125,8 +125,10 @@ function iteratorOf(source: AsyncIterable<Uint8Array | string>): AsyncIterator<U
 /**
  * Reads a body to its end within `limits`, counting bytes (and, for a form, parameters) as each
  * chunk arrives. Reading stops at the chunk that passes a limit, so at most `maxBodyBytes` plus
- * one chunk is ever held; the stream is then cancelled (Fetch) or left paused (Node, so that the
- * request can still be answered).
+ * one chunk is ever held; the stream is then cancelled (Fetch) or left paused (Node: destroying
+ * a request would take its socket, and the 413, with it). The rest of a refused upload is left to
+ * the server: Node closes the connection when the client gives up or at `server.requestTimeout`,
+ * as after Express's own body parser refuses a body; @hono/node-server drains and closes it.
  *
  * @throws BodyTooLargeError past `maxBodyBytes`; TooManyParamsError past `maxParams` (forms);
  *   whatever the stream throws (an aborted upload).

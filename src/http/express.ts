@@ -8,10 +8,11 @@ import {
   type NodeResponseLike,
   type NodeWebhookOptions,
   nodeVerifier,
-  sendRejection,
+  sendText,
   sendTwiML,
 } from './node.js';
 import type { TwiMLInit } from './serve.js';
+import { rejectionText } from './verify.js';
 
 /** The part of Express's `req` used here. `rawBody`, when a body parser's `verify` kept it, is preferred. */
 export interface ExpressRequestLike extends NodeRequestLike {
@@ -48,15 +49,14 @@ export function expressWebhook(
   const verify = nodeVerifier(options, 'expressWebhook()');
   return (req, res, next) => {
     const body = bodyOf(req);
-    verify(req, body).then((outcome) => {
-      const { verification } = outcome;
+    verify(req, body).then(({ verification }) => {
       if (verification.valid) {
         if ('stream' in body && req.body === undefined) req.body = verification.params;
         next();
         return;
       }
       try {
-        sendRejection(res, outcome);
+        sendText(res, verification.status, rejectionText(verification));
       } catch (error) {
         next(error);
       }

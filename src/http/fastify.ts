@@ -73,7 +73,8 @@ export function fastifyWebhook(options: NodeWebhookOptions<NodeRequestInfo> = {}
     instance.addHook('preParsing', async (request, reply, payload) => {
       const { verification, raw, unread } = await verify(request, { stream: payload });
       if (!verification.valid) {
-        // The rest of the body is neither read nor waited for.
+        // Node closes the connection of a request answered before its body was read whole;
+        // Fastify's answer says keep-alive, which would leave the paused socket open for good.
         if (unread) reply.header('Connection', 'close');
         throw new WebhookRejectedError(verification);
       }

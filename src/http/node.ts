@@ -76,21 +76,9 @@ export function sendTwiML(res: NodeResponseLike, node: TwiMLElement, options?: T
   writeAnswer(res, prepareAnswer(node, options));
 }
 
-/**
- * Writes a short plain-text answer (the 400 / 403 / 413 of signature checks). `close` asks for
- * the connection to be closed after it (`Connection: close`): for a request whose body was left
- * unread, so that the rest of it is neither read nor waited for.
- */
-export function sendText(res: NodeResponseLike, status: number, text: string, close = false): void {
-  const headers: [string, string][] = [['Content-Type', 'text/plain; charset=utf-8']];
-  if (close) headers.push(['Connection', 'close']);
-  writeAnswer(res, { status, headers, body: text });
-}
-
-/** Answers a rejected request (see `NodeOutcome`). */
-export function sendRejection(res: NodeResponseLike, outcome: NodeOutcome): void {
-  const { verification } = outcome;
-  if (!verification.valid) sendText(res, verification.status, rejectionText(verification), outcome.unread);
+/** Writes a short plain-text answer (the 400 / 403 / 413 of signature checks). */
+export function sendText(res: NodeResponseLike, status: number, text: string): void {
+  writeAnswer(res, { status, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: text });
 }
 
 /** A header of a Node request by its lower-case name; repeated headers give their first value. */
@@ -125,8 +113,7 @@ export type NodeBody =
 
 /**
  * A Node verifier's outcome; `raw` is the body when the verifier read it (from `raw` or the
- * stream); `unread` is true when a rejected request's body was left (partly) unread, so that the
- * answer should close the connection.
+ * stream); `unread` is true when a rejected request's stream was left (partly) unread.
  */
 export interface NodeOutcome {
   readonly verification: WebhookVerification<unknown>;
@@ -188,9 +175,8 @@ export function nodeVerifier<Req extends NodeRequestInfo>(
             body: checked,
           });
     if (verdict.refusal !== undefined) {
-      const rejection = reject(onReject, verdict.refusal, method, url);
       const unread = 'stream' in body && !('raw' in checked) && !hasNoBody(method);
-      return { verification: { valid: false, ...rejection }, unread };
+      return { verification: { valid: false, ...reject(onReject, verdict.refusal, method, url) }, unread };
     }
     if ('parsed' in checked && !hasNoBody(method))
       return { verification: { valid: true, url, params: checked.parsed } };
@@ -219,8 +205,8 @@ export function nodeWebhook(
 ): <T = FormParams>(req: NodeRequestLike, res: NodeResponseLike) => Promise<WebhookVerification<T>> {
   const verify = nodeVerifier(options, 'nodeWebhook()');
   return async <T>(req: NodeRequestLike, res: NodeResponseLike) => {
-    const outcome = await verify(req, { stream: req });
-    sendRejection(res, outcome);
-    return outcome.verification as WebhookVerification<T>;
+    const { verification } = await verify(req, { stream: req });
+    if (!verification.valid) sendText(res, verification.status, rejectionText(verification));
+    return verification as WebhookVerification<T>;
   };
 }

@@ -8,7 +8,7 @@
  */
 import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import express from 'express';
 import Fastify from 'fastify';
@@ -31,6 +31,8 @@ interface Server {
   readonly origin: string;
   readonly handled: string[];
   readonly rejected: WebhookRejection[];
+  /** Resolves once every connection the server accepted so far is closed (a left-open one never). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,12 +43,27 @@ function log() {
   return { handled: [] as string[], rejected: [] as WebhookRejection[] };
 }
 
+/** Records the connections of `server`; `idle()` waits for all of them to close. */
+function connections(server: http.Server): () => Promise<void> {
+  const open = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  return async () => {
+    // 'close' whatever came before it (a reset peer is an 'error' first).
+    await Promise.all([...open].map((socket) => new Promise((resolve) => socket.once('close', resolve))));
+  };
+}
+
 async function listening(server: http.Server, state: ReturnType<typeof log>): Promise<Server> {
+  const idle = connections(server);
   if (!server.listening) await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
     ...state,
+    idle,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -84,6 +101,7 @@ const startExpress: Start = async (limits) => {
 const startFastify: Start = async (limits) => {
   const state = log();
   const app = Fastify({ bodyLimit: 64 * MB });
+  const idle = connections(app.server);
   await app.register(async (twilio) => {
     await twilio.register(fastifyWebhook({ authToken: TOKEN, onReject: (r) => state.rejected.push(r), ...limits }));
     twilio.post('/hook', async (request) => {
@@ -93,7 +111,7 @@ const startFastify: Start = async (limits) => {
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, ...state, close: () => app.close() };
+  return { origin: `http://127.0.0.1:${port}`, ...state, idle, close: () => app.close() };
 };
 
 const startHono: Start = async (limits) => {
@@ -217,6 +235,7 @@ describe.each(frameworks)('%s', (_, start) => {
         contentLength: true,
       });
       expect(answer).toMatchObject({ status: 413, sentWhenAnswered: 0 });
+      await server.idle(); // the refused connection is closed, not left open with its body unread
       expect(server.handled).toEqual([]);
       expect(server.rejected).toMatchObject([
         { status: 413, reason: `Content-Length ${50 * MB} is over maxBodyBytes (262144 bytes)` },
@@ -233,6 +252,7 @@ describe.each(frameworks)('%s', (_, start) => {
       });
       expect(answer.status).toBe(413);
       expect(answer.sentWhenAnswered).toBeLessThanOrEqual(4 * DEFAULT_MAX_BODY_BYTES);
+      await server.idle();
       expect(server.handled).toEqual([]);
       expect(server.rejected).toMatchObject([
         { status: 413, reason: 'the request body is longer than maxBodyBytes (262144 bytes)' },
@@ -250,6 +270,7 @@ describe.each(frameworks)('%s', (_, start) => {
         chunk: 4096,
       });
       expect(answer.status).toBe(413);
+      await server.idle();
       expect(server.handled).toEqual([]);
       expect(server.rejected).toMatchObject([
         { status: 413, reason: 'the form has more than maxParams (1000) parameters' },

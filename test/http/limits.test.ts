@@ -253,15 +253,16 @@ describe('item 1: the Node verifier reads a stream only up to the limit', () => 
     expect(check).toMatchObject({ valid: false, status: 413 });
     expect(announced.meter.pulled).toBe(0);
     expect(a.written).toMatchObject({ status: 413, body: 'Payload Too Large' });
-    expect(a.written.headers.Connection).toBe('close');
 
     const chunked = meteredBody(50 * MB, 64 * 1024);
     const stream = chunked.readable();
     const b = response();
     expect(await verify(nodeRequest(stream, { 'x-twilio-signature': 'x' }), b.res)).toMatchObject({ status: 413 });
     expect(chunked.meter.pulled).toBeLessThanOrEqual(DEFAULT_MAX_BODY_BYTES + 2 * 64 * 1024);
-    expect(stream.destroyed).toBe(false); // left alone, so that the 413 can still be written
-    expect(b.written.headers.Connection).toBe('close');
+    // Left paused, not destroyed (with a request, that would take the socket and the 413 with it).
+    expect(stream.destroyed).toBe(false);
+    expect(stream.isPaused() || !stream.readableFlowing).toBe(true);
+    expect(b.written).toMatchObject({ status: 413 });
   });
 });
 
