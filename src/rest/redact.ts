@@ -137,7 +137,7 @@ const ENCODED = /[%+\\&]/;
 
 /** The credential forms to look for: the secret, and the Basic value in both base64 alphabets. */
 function forms(basic: string, secret: string): string[] {
-  const unpadded = basic.replace(/=+$/, ''); // the padding says nothing
+  const unpadded = basic.replace(/=+$/, ''); // padding is matched apart
   const found = new Set([unpadded, unpadded.replace(/\+/g, '-').replace(/\//g, '_')]);
   if (secret.length >= MIN_SECRET_LENGTH) found.add(secret);
   return [...found].sort((a, b) => b.length - a.length);
@@ -163,7 +163,12 @@ export interface Secrets {
  */
 export function createRedactor({ basic, secret }: Secrets): Redactor {
   const credentialForms = forms(basic, secret);
-  const anywhere = new RegExp(credentialForms.map((form) => formPattern(form, false)).join('|'), 'g');
+  // Base64 padding says nothing, but goes with the value it ends.
+  const padding = `(?:${spellings('=')}){0,2}`;
+  const anywhere = new RegExp(
+    credentialForms.map((form) => formPattern(form, false) + (form === secret ? '' : padding)).join('|'),
+    'g',
+  );
   const atEnd = new RegExp(`(?:${credentialForms.map((form) => formPattern(form, true)).join('|')})$`);
   /** Longest text a credential may take, every character spelt at its longest (`%25XX` per UTF-8 byte). */
   const longest = Math.max(...credentialForms.map((form) => form.length)) * 4 * 5;

@@ -388,6 +388,15 @@ describe('a proxy at baseUrl that echoes the Authorization header', () => {
     expect(leaks(error, TOKEN)).toEqual([]);
   });
 
+  it("takes the Basic value's base64 padding with it", async () => {
+    const token = 'b'.repeat(32); // 'AC…:' + 32 characters is 67 bytes: the base64 ends in '=='
+    expect(headerOf({ user: ACCOUNT_SID, secret: token, apiKey: false })).toMatch(/==$/);
+    fake.script({ from: (request) => ({ status: 401, body: { message: `got ${request.headers.authorization}.` } }) });
+    const client = createClient({ accountSid: ACCOUNT_SID, authToken: token }, { baseUrl: fake.url });
+    const error = (await failure(client.calls.create(params))) as TwilioApiError;
+    expect(error.apiMessage).toBe('got Basic [redacted].');
+  });
+
   it('the oracle finds every spelling when nothing is redacted', () => {
     const header = headerOf(TOKEN);
     for (const [name, spell] of Object.entries(SPELLINGS)) {
