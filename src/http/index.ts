@@ -11,6 +11,9 @@
  *   `expressWebhook()`, `fastifyWebhook()`, `nodeWebhook()`.
  * - Parameters: `VoiceWebhook`, `MessagingWebhook`, `GatherCallback`, `DialCallback`, … and
  *   `readWebhook()` / `readForm()`.
+ * - Limits: every verifier and reader reads at most `maxBodyBytes` (256 KiB) and `maxParams`
+ *   (1,000 form parameters) before it can tell who sent the request, and answers 413 beyond;
+ *   rejections are logged at a bounded rate (`rejectionLogger()`).
  *
  * Names spell `TwiML` as Twilio does (`sendTwiML`, `expressTwiML`, `TwiMLInit`); a name that
  * starts with the word takes the case of its kind: the function `twiml()` (as `json()` and
