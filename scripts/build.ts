@@ -23,6 +23,7 @@ const run = (script: string, args: string[]) =>
 
 rmSync(dist, { recursive: true, force: true });
 run('tsup/dist/cli-default.js', ['--silent']);
+await (await import('./build-dev-ui.js')).buildDevUi(join(dist, 'dev/page')); // the dev phone's page (src/dev/ui)
 emitDeclarations(root, 'tsconfig.build.json', 'src/vocabulary/index.ts');
 
 /** Every `.d.ts` under `folder`, relative to it. */

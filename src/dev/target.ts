@@ -3,6 +3,7 @@
  * URL of a server that runs elsewhere, in any language.
  */
 import { once } from 'node:events';
+import { statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../testing/index.js';
@@ -38,6 +39,16 @@ export interface ModuleTargetOptions {
   readonly settleMs?: number;
 }
 
+/** A file's identity and content version (inode, size, modification time), or `missing`. */
+function versionOf(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 const text = (status: number, body: string) =>
   new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
@@ -59,6 +70,8 @@ export class ModuleTarget implements Target {
   private nodeServer: Server | undefined;
   private nodeUrl: string | undefined;
   private watcher: FileWatcher | undefined;
+  /** Each watched file as it was at the last load, so an event that changed nothing is ignored. */
+  private readonly versions = new Map<string, string>();
   private loading: Promise<void> | undefined;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -132,12 +145,15 @@ export class ModuleTarget implements Target {
 
   private watch(inputs: readonly string[]): void {
     if (inputs.length === 0) return;
+    this.versions.clear();
+    for (const input of inputs) this.versions.set(input, versionOf(input));
     if (this.watcher) this.watcher.update(inputs);
-    else this.watcher = watchFiles(inputs, () => this.changed());
+    else this.watcher = watchFiles(inputs, (file) => this.changed(file));
   }
 
-  private changed(): void {
-    if (this.closed) return;
+  private changed(file: string): void {
+    // Reading a file may report a change of its access time: only new content reloads.
+    if (this.closed || versionOf(file) === this.versions.get(file)) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.reload(), this.options.settleMs ?? 25);
   }

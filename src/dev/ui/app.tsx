@@ -3,7 +3,7 @@
  * The page: follows the server's events (Server-Sent Events) with the same reducer as the server,
  * and lays out the phone, the transcript, the flow graph, the requests and the messages.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { type PageEvent, type PageState, reduce } from '../protocol.js';
 import { FlowGraphView } from './graph.js';
 import { Messages } from './messages.js';
@@ -15,7 +15,8 @@ import { Transcript } from './transcript.js';
 function useSession(): { state: PageState | undefined; connected: boolean } {
   const [state, setState] = useState<PageState | undefined>(undefined);
   const [connected, setConnected] = useState(false);
-  useEffect(() => {
+  // A layout effect: connected as soon as the page is mounted, without waiting for a paint.
+  useLayoutEffect(() => {
     const events = new EventSource('/events');
     events.onopen = () => setConnected(true);
     events.onerror = () => setConnected(false);
@@ -30,7 +31,7 @@ function useSession(): { state: PageState | undefined; connected: boolean } {
 
 function ModuleStatus({ state }: { state: PageState }) {
   const { module, config } = state;
-  const time = module.loadedAt !== undefined ? new Date(module.loadedAt).toLocaleTimeString() : undefined;
+  const loaded = module.loadedAt !== undefined ? `loaded ${new Date(module.loadedAt).toLocaleString()}` : undefined;
   if (module.status === 'url') return <span class="module">{config.target}</span>;
   if (module.status === 'error') {
     return (
@@ -41,9 +42,8 @@ function ModuleStatus({ state }: { state: PageState }) {
     );
   }
   return (
-    <span class="module">
+    <span class="module" title={loaded}>
       {config.target} · {module.status === 'loading' ? 'loading' : `version ${module.version}`}
-      {time && <span class="muted"> · loaded {time}</span>}
     </span>
   );
 }

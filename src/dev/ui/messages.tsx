@@ -47,8 +47,10 @@ function Bubble({ entry }: { entry: ChatEntry }) {
     entry.kind === 'sent' ? 'You' : entry.kind === 'reply' ? 'Reply' : entry.kind === 'note' ? 'Note' : 'Error';
   return (
     <li class={`bubble ${entry.kind}`} data-kind={entry.kind}>
-      <span class="sr-only">{who}: </span>
-      {entry.body && <span class="text">{entry.body}</span>}
+      <span class="text">
+        <span class="sr-only">{who}: </span>
+        {entry.body}
+      </span>
       {entry.media.map((url) => (
         <Media key={url} url={url} />
       ))}

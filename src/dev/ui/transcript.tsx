@@ -219,14 +219,11 @@ function usePlayback(call: CallState | undefined, sound: boolean): Playback {
 
 function AskCard({ ask }: { ask: Ask }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const title =
-    ask.verb === 'Dial'
-      ? `${dialTitle(ask.to ?? []).verb} ${dialTitle(ask.to ?? []).detail} — ringing…`
-      : 'Record — recording after the beep…';
+  const dial = dialTitle(ask.to ?? []);
   return (
     <li class="entry ask" data-verb={ask.verb}>
-      <span class="verb">{ask.verb}</span>
-      <span class="detail">{title}</span>
+      <span class="verb">{ask.verb === 'Dial' ? dial.verb : 'Record'}</span>
+      <span class="detail">{ask.verb === 'Dial' ? `${dial.detail} — ringing…` : 'recording after the beep…'}</span>
       <span
         class="choices"
         role="group"
