@@ -1,4 +1,7 @@
-/** The larger benchmark documents: one near Twilio's 64 kB limit, and flat ones of N elements. */
+/**
+ * The larger benchmark documents: one near Twilio's 64 kB limit, flat ones of N elements, and
+ * one with N problems under one parent.
+ */
 import { createRequire } from 'node:module';
 import { Gather, Pause, Play, Response, Say, type TwiMLElement } from 'twiml-jsx';
 
@@ -25,6 +28,7 @@ export function LargeFlow() {
   );
 }
 
+/** The same document with the official helper's builder. */
 export function largeOfficial(): string {
   const { VoiceResponse } = (require('twilio') as { twiml: { VoiceResponse: new () => Builder } }).twiml;
   const response = new VoiceResponse();
@@ -36,9 +40,19 @@ export function largeOfficial(): string {
   return response.toString();
 }
 
-/** A flat document of `n` elements (`<Pause length>` under one `<Response>`). */
+/** A flat document of `n` valid elements (`<Pause length>` under one `<Response>`), 19 bytes each. */
 export function flat(n: number): TwiMLElement {
   const children = [];
   for (let i = 0; i < n; i++) children.push(<Pause key={i} length={(i % 5) + 1} />);
+  return <Response>{children}</Response>;
+}
+
+/** Not a prop of `<Pause>`: each element carrying it is one `unknown-attribute` error. */
+const MISSPELT = { lenght: 1 } as object;
+
+/** A `<Response>` holding `n` elements with one problem each (`<Pause lenght="1"/>`, an unknown attribute). */
+export function invalidChildren(n: number): TwiMLElement {
+  const children = [];
+  for (let i = 0; i < n; i++) children.push(<Pause key={i} {...MISSPELT} />);
   return <Response>{children}</Response>;
 }

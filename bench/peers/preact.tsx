@@ -1,0 +1,87 @@
+/** @jsxImportSource preact */
+/**
+ * Preact with preact-render-to-string: JSX builds virtual nodes; `renderToString()` writes them
+ * (escaping `&`, `<`, `>` and `"` in text and attribute values). Preact has no intrinsic way to
+ * write a capitalised tag, so each TwiML tag is a thin component that returns the element of
+ * that name (one more function call per element, as twiml-jsx's components are). The `input`
+ * list is joined here.
+ *
+ * Output: no XML declaration (added here), empty elements written `<Pause length="1"></Pause>`,
+ * `"` in text as `&quot;`; otherwise the same elements, attributes and text.
+ */
+import type { ComponentChildren, VNode } from 'preact';
+import { jsx } from 'preact/jsx-runtime';
+import { renderToString } from 'preact-render-to-string';
+import type { IvrInput, Peer } from '../ivr-input.js';
+
+type Props = Record<string, unknown> & { children?: ComponentChildren };
+const element = jsx as unknown as (type: string, props: Props) => VNode;
+const tag = (name: string) => (props: Props) => element(name, props);
+const [Response, Say, Gather, Play, Pause, Dial, Number, Client, Redirect, Hangup] = [
+  'Response',
+  'Say',
+  'Gather',
+  'Play',
+  'Pause',
+  'Dial',
+  'Number',
+  'Client',
+  'Redirect',
+  'Hangup',
+].map(tag);
+
+const greeting = (company: string) => (
+  <Say voice="Polly.Joanna-Neural" language="en-US">
+    Thanks for calling {company}. Calls are recorded for "quality" purposes.
+  </Say>
+);
+const menu = () => (
+  <Gather
+    input={['dtmf', 'speech'].join(' ')}
+    numDigits={1}
+    action="/menu/choice"
+    method="POST"
+    timeout={5}
+    hints="sales, support"
+  >
+    <Say voice="Polly.Joanna-Neural">For sales, press 1. For support, press 2.</Say>
+    <Play loop={1}>https://example.com/prompts/menu.mp3?v=2&amp;lang=en</Play>
+    <Pause length={1} />
+  </Gather>
+);
+const team = () => (
+  <Dial timeout={20} callerId="+15555550100">
+    <Number sendDigits="ww123">+15555550111</Number>
+    <Client>operator</Client>
+  </Dial>
+);
+const redirect = (retries: number) => <Redirect method="POST">/voice?retries={retries + 1}</Redirect>;
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+export const preact: Peer = {
+  name: 'preact + preact-render-to-string',
+  package: 'preact-render-to-string',
+  differences: 'no declaration (added); empty elements as <X></X>; " in text as &quot;',
+  withWarning: ({ company, retries }: IvrInput) =>
+    XML_DECLARATION +
+    renderToString(
+      <Response>
+        {greeting(company)}
+        {menu()}
+        {team()}
+        {redirect(retries)}
+        <Hangup />
+      </Response>,
+    ),
+  withoutWarning: ({ company, retries }: IvrInput) =>
+    XML_DECLARATION +
+    renderToString(
+      <Response>
+        {greeting(company)}
+        {menu()}
+        {team()}
+        {redirect(retries)}
+      </Response>,
+    ),
+};
