@@ -232,7 +232,8 @@ async function sendWithRetries(
         fetchImpl(url, { method, headers, body, signal: controller.signal, redirect: 'manual' }),
         controller.signal,
       );
-      const limit = response.ok ? maxResponseBytes : Math.min(maxResponseBytes, MAX_ERROR_BODY_BYTES);
+      const succeeded = response.status >= 200 && response.status < 300;
+      const limit = succeeded ? maxResponseBytes : Math.min(maxResponseBytes, MAX_ERROR_BODY_BYTES);
       const received = await readBody(response, limit, (read) => untilAborted(read, controller.signal));
       return { kind: 'response', response, body: received, limit };
     } catch (error) {
