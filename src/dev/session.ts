@@ -69,7 +69,6 @@ interface Choice {
 interface PendingAsk {
   readonly ask: Ask;
   resolve(choice: Choice): void;
-  reject(error: Error): void;
 }
 
 interface ActiveCall {
@@ -81,8 +80,8 @@ interface ActiveCall {
    * wait is announced before the step that reached it ends, so actions queue here.
    */
   work: Promise<void>;
-  /** The caller hung up; what the simulator still reports of this call is ignored. */
-  hungUp: boolean;
+  /** Hangs the call up (the simulator's `signal`), even before its first request is answered. */
+  readonly hangUp: AbortController;
   ended: boolean;
   first: boolean;
   origin: string;
@@ -161,7 +160,7 @@ export class DevSession {
     const active: ActiveCall = {
       id,
       work: Promise.resolve(),
-      hungUp: false,
+      hangUp: new AbortController(),
       ended: false,
       first: true,
       origin: originOf(app),
@@ -174,6 +173,7 @@ export class DevSession {
       to,
       authToken: this.options.authToken,
       timeoutMs: this.options.timeoutMs,
+      signal: active.hangUp.signal,
       onEvent: (event) => this.onCallEvent(active, event),
       dial: (details) =>
         this.ask(active, { verb: 'Dial', to: details.to, attributes: details.attributes, choices: DIAL_CHOICES }).then(
@@ -198,10 +198,10 @@ export class DevSession {
   }
 
   private ask(active: ActiveCall, what: Omit<Ask, 'id' | 'askedAt'>): Promise<Choice> {
-    if (active.hungUp || this.active !== active) return Promise.reject(new Error('the caller hung up'));
-    return new Promise<Choice>((resolve, reject) => {
+    if (active.ended || this.active !== active) return Promise.reject(new Error('the call has ended'));
+    return new Promise<Choice>((resolve) => {
       const ask: Ask = { ...what, id: ++this.counters.ask, askedAt: Date.now() };
-      active.pending = { ask, resolve, reject };
+      active.pending = { ask, resolve };
       this.emit({ type: 'ask', call: active.id, ask });
     });
   }
@@ -228,7 +228,7 @@ export class DevSession {
   }
 
   private onCallEvent(active: ActiveCall, event: SimulationEvent): void {
-    if (this.active !== active || active.hungUp) return;
+    if (this.active !== active) return;
     switch (event.type) {
       case 'request':
         this.emit({
@@ -292,21 +292,21 @@ export class DevSession {
    */
   private step(active: ActiveCall, run: (controls: CallControls) => Promise<unknown>): void {
     active.work = active.work
-      .then(() => (active.hungUp ? undefined : run(active.controls!)))
-      .then(
-        () => {
-          if (active.hungUp) active.controls?.hangUp();
-        },
-        (error: unknown) => {
-          // The simulator has said why (a status event), unless the error is of another kind.
-          if (active.hungUp || this.active !== active || active.ended) return;
-          active.ended = true;
-          if (active.pending) this.emit({ type: 'ask', call: active.id });
-          active.pending = undefined;
-          this.setWaiting(active, undefined);
-          this.emit({ type: 'status', call: active.id, status: 'failed', reason: headline(error) });
-        },
-      );
+      .then(() => (active.ended ? undefined : run(active.controls!)))
+      .then(undefined, (error: unknown) => {
+        // The simulator has said why (a status event), unless the error is of another kind.
+        if (this.active !== active || active.ended) return;
+        active.ended = true;
+        this.clearAsk(active);
+        this.setWaiting(active, undefined);
+        this.emit({ type: 'status', call: active.id, status: 'failed', reason: headline(error) });
+      });
+  }
+
+  private clearAsk(active: ActiveCall): void {
+    if (active.pending === undefined) return;
+    active.pending = undefined;
+    this.emit({ type: 'ask', call: active.id });
   }
 
   /** The call that listens for the caller now, and what it listens with. */
@@ -368,33 +368,16 @@ export class DevSession {
     this.submit(active, (controls) => (keys !== '' ? controls.press(keys) : controls.silence()));
   }
 
-  /** The caller hangs up. */
+  /**
+   * The caller hangs up, whatever the call is doing (a request, a `<Dial>` ringing): the
+   * simulator ends it and says so (the transcript's last entry, the status).
+   */
   hangUp(): void {
     const active = this.active;
     if (!active || active.ended) return;
+    this.clearAsk(active);
+    active.hangUp.abort();
     active.ended = true;
-    const pending = active.pending;
-    active.pending = undefined;
-    if (pending) this.emit({ type: 'ask', call: active.id });
-    if (active.controls) {
-      // The simulator says so (transcript, status), as for a test's call.hangUp(); a verb that
-      // waits for the page's choice is let go.
-      active.controls.hangUp();
-      active.hungUp = true;
-      pending?.reject(new Error('the caller hung up'));
-      return;
-    }
-    // The first request is still running: the caller leaves now, and what the simulator still
-    // reports of this call is ignored.
-    active.hungUp = true;
-    pending?.reject(new Error('the caller hung up'));
-    this.setWaiting(active, undefined);
-    this.emit({
-      type: 'transcript',
-      call: active.id,
-      item: { seq: ++this.counters.seq, at: Date.now(), entry: { verb: 'Caller', hungUp: true } },
-    });
-    this.emit({ type: 'status', call: active.id, status: 'completed', reason: 'the caller hung up' });
   }
 
   // ── Messages ──

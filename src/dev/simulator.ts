@@ -27,6 +27,8 @@ export interface CallOptions {
   readonly to: string;
   readonly authToken?: string;
   readonly timeoutMs?: number;
+  /** Aborting it hangs the call up, also before its first request is answered. */
+  readonly signal: AbortSignal;
   readonly onEvent: (event: SimulationEvent) => void;
   /** How a `<Dial>` ends: the page chooses. */
   readonly dial: (details: DialDetails) => Promise<DialOutcome>;

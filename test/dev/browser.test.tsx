@@ -310,6 +310,11 @@ describe.skipIf(chromiumPath === undefined)('the dev phone in Chromium', () => {
           await region(page, 'Requests').locator('li.request').first().locator('summary').first().innerText(),
         ).toMatch(new RegExp(`^POST /voice 200 text/xml \\d+ ms webhook$`));
 
+        // Requests are signed with the token; the page never sees it.
+        const state = await page.evaluate(async () => (await fetch('/api/state')).text());
+        expect(state).toContain('"signed":true');
+        expect(state + (await page.content())).not.toContain(authToken);
+
         await page.getByRole('textbox', { name: 'Message' }).fill('picture please');
         await page.getByRole('button', { name: 'Send' }).click();
         const picture = region(page, 'Messages').getByRole('img', { name: `media: ${origin}/cat.png` });

@@ -16,7 +16,7 @@ const examples = createHonoApp({ authToken });
 type Fetch = (request: Request) => Response | Promise<Response>;
 let session: DevSession | undefined;
 
-function start(fetch: Fetch = examples.fetch, voice = '/voice'): DevSession {
+function start(fetch: Fetch = examples.fetch, voice = '/voice', timeoutMs?: number): DevSession {
   session = new DevSession({
     config: {
       target: 'examples/apps.tsx',
@@ -30,6 +30,7 @@ function start(fetch: Fetch = examples.fetch, voice = '/voice'): DevSession {
     module: { status: 'loaded', version: 1 },
     app: () => fetch,
     authToken,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
   return session;
 }
@@ -244,6 +245,34 @@ describe('a call from the dev phone', () => {
       bodyStart: '<h1>Internal Server Error</h1>',
     });
     expect(state.graph.nodes[0].failed).toBe(true);
+  });
+
+  it('an app that never answers: the request times out (timeoutMs), shown with no body', async () => {
+    start(() => new Promise<Response>(() => {}), '/voice', 50).call({});
+    const state = await until(over);
+    expect(state.call).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/^POST https:\/\/example\.com\/voice .*50 ms/),
+    });
+    expect(state.requests[0]).toMatchObject({ status: 0, bodyStart: '', error: expect.stringMatching(/50 ms/) });
+  });
+
+  it('hanging up while the first request runs: the call ends at once', async () => {
+    let answer: (response: Response) => void = () => {};
+    start(() => new Promise<Response>((resolve) => (answer = resolve))).call({});
+    await new Promise((resolve) => setImmediate(resolve));
+    session!.hangUp();
+    let state = session!.snapshot();
+    expect(state.call).toMatchObject({ status: 'completed', reason: 'the caller hung up' });
+    answer(
+      twiml(
+        <Response>
+          <Say>Too late.</Say>
+        </Response>,
+      ),
+    );
+    state = await until((s) => s.requests.length === 1);
+    expect(lines(state)).toEqual(['Caller hangs up']);
   });
 
   it('invalid TwiML: the problems by code and path, the element marked', async () => {
