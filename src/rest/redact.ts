@@ -31,9 +31,8 @@ export interface Redactor {
   /** `text` with every spelling of a credential replaced by `[redacted]`. */
   text(text: string): string;
   /**
-   * Like `text()`, for text that was cut short (a body over `maxResponseBytes`): the end of the
-   * last word, cut in the middle, is dropped (`…`), and an ending that could be the start of a
-   * credential is redacted.
+   * Like `text()`, for text that was cut short (a body over `maxResponseBytes`): its last
+   * `margin` characters, which could hold the start of a credential, are dropped (`…`).
    */
   cutText(text: string): string;
   /** Most characters one spelling of a credential may take: a cut closer than this to the end may split one. */
@@ -97,13 +96,8 @@ function spellings(char: string): string {
   return `(?:${options.join('|')})`;
 }
 
-/** A pattern for `form` in any of its spellings; with `prefix`, for any non-empty start of it. */
-function formPattern(form: string, prefix: boolean): string {
-  const chars = [...form].map(spellings);
-  if (!prefix) return chars.join('');
-  // a(?:b(?:c)?)? — the first character, then as much of the rest as there is.
-  return chars.reduceRight((rest, char, index) => (index === 0 ? `${char}${rest}` : `(?:${char}${rest})?`), '');
-}
+/** A pattern for `form` in any of its spellings, character by character. */
+const formPattern = (form: string) => [...form].map(spellings).join('');
 
 /** Undoes one layer of encoding, leniently (what does not decode stays as it is). */
 const DECODERS: readonly ((text: string) => string)[] = [
@@ -163,17 +157,25 @@ export interface Secrets {
  */
 export function createRedactor({ basic, secret }: Secrets): Redactor {
   const credentialForms = forms(basic, secret);
-  // Base64 padding says nothing, but goes with the value it ends.
-  const padding = `(?:${spellings('=')}){0,2}`;
-  const anywhere = new RegExp(
-    credentialForms.map((form) => formPattern(form, false) + (form === secret ? '' : padding)).join('|'),
-    'g',
-  );
-  const atEnd = new RegExp(`(?:${credentialForms.map((form) => formPattern(form, true)).join('|')})$`);
-  /** Longest text a credential may take, every character spelt at its longest (`%25XX` per UTF-8 byte). */
+  /**
+   * Longest text one credential may take, every UTF-16 unit spelt at its longest (`%25XX` for
+   * each of up to 4 UTF-8 bytes per 2 units, and no two-layer spelling is longer).
+   */
   const longest = Math.max(...credentialForms.map((form) => form.length)) * 4 * 5;
+  // Built on first use (only errors need it), so creating a client costs nothing.
+  let compiled: RegExp | undefined;
+  const pattern = () => {
+    // Base64 padding says nothing, but goes with the value it ends.
+    const padding = `(?:${spellings('=')}){0,2}`;
+    compiled ??= new RegExp(
+      credentialForms.map((form) => formPattern(form) + (form === secret ? '' : padding)).join('|'),
+      'g',
+    );
+    return compiled;
+  };
 
   const matches = (value: string) => {
+    const anywhere = pattern();
     anywhere.lastIndex = 0;
     const found = anywhere.test(value);
     anywhere.lastIndex = 0;
@@ -195,7 +197,7 @@ export function createRedactor({ basic, secret }: Secrets): Redactor {
       );
     });
   const text = (value: string) => {
-    const direct = value.replace(anywhere, REDACTED);
+    const direct = value.replace(pattern(), REDACTED);
     if (!encodedHolds(direct)) return direct;
     const words = direct.replace(/\S+/g, (word) => (encodedHolds(word) ? REDACTED : word));
     return encodedHolds(words) ? REDACTED : words;
@@ -264,12 +266,10 @@ export function createRedactor({ basic, secret }: Secrets): Redactor {
   return {
     text,
     cutText: (value) => {
+      // Whole spellings go first; then the end, where one may have been cut: it is never longer
+      // than the longest spelling, so dropping that many characters removes it, however spelt.
       const cleaned = text(value);
-      // The last word was cut: its end (up to the longest spelling of a credential) goes.
-      const word = /\S*$/.exec(cleaned)?.[0] ?? '';
-      const kept = cleaned.slice(0, cleaned.length - Math.min(word.length, longest));
-      const tail = Math.max(0, kept.length - longest);
-      return `${kept.slice(0, tail)}${kept.slice(tail).replace(atEnd, REDACTED)}…`;
+      return `${cleaned.slice(0, Math.max(0, cleaned.length - longest))}…`;
     },
     margin: longest,
     holds,

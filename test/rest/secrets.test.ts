@@ -430,7 +430,8 @@ describe('a proxy at baseUrl that echoes the Authorization header', () => {
       ),
       { numRuns: 300 },
     );
-  });
+    // Each run creates a client and a request; on a loaded machine 300 of them take a while.
+  }, 120_000);
 });
 
 describe('what redaction leaves alone', () => {
