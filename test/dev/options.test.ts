@@ -84,3 +84,26 @@ describe('twiml-jsx dev options', () => {
     expect(() => parseDevArgs(args)).toThrow(new DevUsageError(message));
   });
 });
+
+describe('docs/dev.md', () => {
+  it('lists the options --help lists, with the same defaults', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { DEV_USAGE } = await import('../../src/dev/options.js');
+    const docs = readFileSync(new URL('../../docs/dev.md', import.meta.url), 'utf8');
+    const documented = [...docs.matchAll(/^\| `(--[a-z-]+) <[a-z]+>` +\| ([^|]*?) *\|/gm)].map(([, option, value]) => [
+      option,
+      value.replace(/`/g, ''),
+    ]);
+    const helped = [...DEV_USAGE.matchAll(/^ {2}(--[a-z-]+) <[a-z]+>/gm)].map(([, option]) => option);
+    expect(documented.map(([option]) => option)).toEqual(helped);
+    const defaults = parseDevArgs(['a.tsx']);
+    expect(Object.fromEntries(documented)).toMatchObject({
+      '--export': defaults.exportName,
+      '--voice': defaults.voice,
+      '--sms': defaults.sms,
+      '--from': defaults.from,
+      '--to': defaults.to,
+      '--port': String(defaults.port),
+    });
+  });
+});
