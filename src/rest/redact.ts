@@ -158,19 +158,20 @@ export interface Secrets {
 export function createRedactor({ basic, secret }: Secrets): Redactor {
   const credentialForms = forms(basic, secret);
   /**
-   * Longest text one credential may take, every UTF-16 unit spelt at its longest (`%25XX` for
-   * each of up to 4 UTF-8 bytes per 2 units, and no two-layer spelling is longer).
+   * Longest text one credential may take: 24 characters per UTF-16 unit bounds every spelling of
+   * up to two layers (the longest, percent-encoding then JSON-escaping, writes `\u0025XX` for
+   * each of up to 3 UTF-8 bytes).
    */
-  const longest = Math.max(...credentialForms.map((form) => form.length)) * 4 * 5;
-  // Built on first use (only errors need it), so creating a client costs nothing.
+  const longest = Math.max(...credentialForms.map((form) => form.length)) * 24;
+  // Compiled on first use (only errors need it), so creating a client costs nothing.
   let compiled: RegExp | undefined;
   const pattern = () => {
-    // Base64 padding says nothing, but goes with the value it ends.
-    const padding = `(?:${spellings('=')}){0,2}`;
-    compiled ??= new RegExp(
-      credentialForms.map((form) => formPattern(form) + (form === secret ? '' : padding)).join('|'),
-      'g',
-    );
+    if (compiled === undefined) {
+      // Base64 padding says nothing, but goes with the value it ends.
+      const padding = `(?:${spellings('=')}){0,2}`;
+      const alternatives = credentialForms.map((form) => formPattern(form) + (form === secret ? '' : padding));
+      compiled = new RegExp(alternatives.join('|'), 'g');
+    }
     return compiled;
   };
 
