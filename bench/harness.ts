@@ -14,11 +14,12 @@
  *   used only to report what share of the wall time the process got (how busy the machine was).
  * - **Warm code.** Each task first runs alone until it is compiled (200 ms of CPU and 5,000
  *   calls), then in warm-up rounds that size its batch; only then is anything timed.
- * - **Garbage collected as it comes.** No collection is forced between batches (except where
- *   heaps differ by orders of magnitude, `collect`): tried on the IVR tasks, it made
- *   batches less steady and some many times slower (hono/jsx's IVR render went from 8 µs to
- *   120 µs with a full collection before every 5 ms batch). A task pays for the collections its batch triggers; the rotating order
- *   spreads the rare full collections over all tasks, and medians drop them.
+ * - **Garbage collected as it comes.** No collection is forced between the IVR batches: tried,
+ *   it made batches less steady and some many times slower (hono/jsx's IVR render went from 8 µs
+ *   to 120 µs with a `gc()` before every 5 ms batch; with a major one the floor slowed by half).
+ *   A task pays for the collections its batch triggers; the rotating order spreads the rare full
+ *   collections over all tasks, and medians drop them. Where tasks leave very different amounts
+ *   of garbage (`collect`), a collection runs, untimed, before each batch.
  * - **Medians over rounds.** The warm-up rounds are discarded; each figure is the median of the rest, with its interquartile range.
  * - **Paired ratios.** The ratio of two tasks is worked out per round (both ran in that round,
  *   close in time), then the median of those ratios is taken: a slow moment of the machine moves
@@ -40,11 +41,11 @@ export interface RoundsOptions {
   /** CPU milliseconds each task runs before anything is timed, so its code is compiled. @default 200 */
   readonly warmMs?: number;
   /**
-   * A full garbage collection (untimed) before each batch: for tasks whose heaps differ by orders
-   * of magnitude (100 against 100,000 elements), whose collections would otherwise land in the
-   * small tasks' batches. @default false
+   * A garbage collection (untimed) before each batch, for tasks that leave very different amounts
+   * of garbage, whose collections would otherwise land in other tasks' batches (see
+   * `collectGarbage`). @default none
    */
-  readonly collect?: boolean;
+  readonly collect?: Collection;
 }
 
 /** Median and interquartile range of a set of values. */
@@ -69,18 +70,29 @@ export function spread(values: readonly number[]): Spread {
   return { median: quantile(sorted, 0.5), q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75), n: sorted.length };
 }
 
-/** A full garbage collection (before a long single call), when it can be had (`--expose-gc`, else switched on here). */
-const collectGarbage: () => void = (() => {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    if (typeof gc === 'function') return gc as () => void;
-  } catch {
-    // Not available: batches then start on whatever heap the previous one left.
+/**
+ * A garbage collection, when it can be had (`--expose-gc`, else switched on here):
+ * - `'major'`: `gc({ type: 'major' })`, a full mark-and-sweep;
+ * - `'reduce'`: `gc()`, which also shrinks the heap to save memory and sweeps it at once. The code
+ *   that runs after it was measured 4–8× slower (the official helper's IVR: 80 µs → 600 µs), so
+ *   it suits only comparisons of one library's code with itself (the growth benchmarks), where
+ *   it leaves every batch the same clean heap.
+ */
+type Collection = 'major' | 'reduce';
+const collectGarbage: (kind: Collection) => void = (() => {
+  type Gc = (options?: { type: 'major' | 'minor' }) => void;
+  let gc = (globalThis as { gc?: Gc }).gc;
+  if (typeof gc !== 'function') {
+    try {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as Gc;
+    } catch {
+      // Not available: batches then start on whatever heap the previous one left.
+    }
   }
-  return () => {};
+  if (typeof gc !== 'function') return () => {};
+  const collect = gc;
+  return (kind: Collection) => (kind === 'major' ? collect({ type: 'major' }) : collect());
 })();
 
 /** CPU microseconds (user + system) the process has used. */
@@ -96,8 +108,8 @@ function consume(result: unknown): void {
 }
 
 /** Runs `fn` `iterations` times; returns the CPU microseconds it took and the wall milliseconds. */
-function batch(fn: TaskFn, iterations: number, collect = false): { cpu: number; wall: number } {
-  if (collect) collectGarbage();
+function batch(fn: TaskFn, iterations: number, collect?: Collection): { cpu: number; wall: number } {
+  if (collect !== undefined) collectGarbage(collect);
   const wall = performance.now();
   const start = cpuMicros();
   for (let i = 0; i < iterations; i++) consume(fn());
@@ -201,7 +213,7 @@ export function timeOnce<T>(prepare: () => T, fn: (prepared: T) => unknown, runs
   const values: number[] = [];
   for (let i = 0; i < runs; i++) {
     const prepared = prepare();
-    collectGarbage();
+    collectGarbage('reduce');
     const start = cpuMicros();
     consume(fn(prepared));
     values.push((cpuMicros() - start) / 1000);
