@@ -18,7 +18,7 @@ import {
   type WaitingView,
 } from './protocol.js';
 import { viewOf } from './request-view.js';
-import { type CallControls, type SimulationEvent, sendMessage, startCall } from './simulator.js';
+import { type CallControls, FETCH_ORIGIN, type SimulationEvent, sendMessage, startCall } from './simulator.js';
 
 /** An action the session cannot take now (409) or a malformed one (400); the message says why. */
 export class SessionError extends Error {
@@ -53,11 +53,20 @@ const DIAL_CHOICES: readonly AskChoice[] = [
   { value: 'no-answer', label: 'No answer' },
   { value: 'failed', label: 'Fail' },
 ];
-const RECORD_CHOICES: readonly AskChoice[] = [
-  { value: 'speak', label: 'Speak and press #' },
-  { value: 'silent', label: 'Stay silent' },
-  { value: 'hangup', label: 'Caller hangs up' },
-];
+/**
+ * What the caller can do during a `<Record>`: speak and end it with its first finish key (`#` when
+ * it is one, as by default), or speak until the timeout when it has none; stay silent; hang up.
+ * @see https://www.twilio.com/docs/voice/twiml/record#finishonkey
+ */
+function recordChoices(attributes: Readonly<Record<string, string>>): readonly AskChoice[] {
+  const keys = attributes.finishOnKey ?? '1234567890*#';
+  const key = keys.includes('#') ? '#' : keys[0];
+  return [
+    { value: 'speak', label: key === undefined ? 'Speak until the timeout' : `Speak and press ${key}` },
+    { value: 'silent', label: 'Stay silent' },
+    { value: 'hangup', label: 'Caller hangs up' },
+  ];
+}
 
 /** What the page chose, and when it was asked. */
 interface Choice {
@@ -103,7 +112,8 @@ function headline(error: unknown): string {
  */
 const timeoutOf = (waiting: Waiting & { readonly timeout?: number }) => waiting.timeout ?? 5;
 
-const originOf = (app: App) => (typeof app === 'function' ? 'https://example.com' : new URL(String(app)).origin);
+/** The origin of the app's own URLs (shown as paths). */
+const originOf = (app: App) => (typeof app === 'function' ? FETCH_ORIGIN : new URL(String(app)).origin);
 
 function field(value: unknown, name: string, max: number, fallback?: string): string {
   if (value === undefined || value === null || value === '') {
@@ -112,7 +122,10 @@ function field(value: unknown, name: string, max: number, fallback?: string): st
   }
   if (typeof value !== 'string') throw new SessionError(`${name} must be text`, 400);
   const text = value.trim();
-  if (text === '' && fallback !== undefined) return fallback;
+  if (text === '') {
+    if (fallback !== undefined) return fallback;
+    throw new SessionError(`${name} is empty`, 400);
+  }
   if (text.length > max) throw new SessionError(`${name} is longer than ${max} characters`, 400);
   return text;
 }
@@ -181,13 +194,17 @@ export class DevSession {
             value === 'answer' ? { status: 'completed' } : { status: value as DialOutcome['status'] },
         ),
       record: (details) =>
-        this.ask(active, { verb: 'Record', attributes: details.attributes, choices: RECORD_CHOICES }).then(
-          ({ value, seconds }): RecordOutcome => {
-            if (value === 'silent') return { duration: 0 };
-            if (value === 'hangup') return { duration: seconds, finishedBy: 'hangup' };
-            return { duration: seconds };
-          },
-        ),
+        this.ask(active, {
+          verb: 'Record',
+          attributes: details.attributes,
+          choices: recordChoices(details.attributes),
+        }).then(({ value, seconds }): RecordOutcome => {
+          if (value === 'silent') return { recorded: false };
+          if (value === 'hangup') return { duration: seconds, finishedBy: 'hangup' };
+          // Ended by # when it is a finish key (as the button says), else as the simulator decides.
+          const keys = details.attributes.finishOnKey ?? '1234567890*#';
+          return { duration: seconds, ...(keys.includes('#') ? { finishedBy: '#' } : {}) };
+        }),
     });
     this.step(active, () =>
       started.then((controls) => {

@@ -18,6 +18,9 @@ import {
 
 export type { MessageSimulationEvent, SimulationEvent };
 
+/** The origin of request URLs when the app is a Fetch handler called in process. */
+export const FETCH_ORIGIN = 'https://example.com';
+
 /** How the caller acts on a call that waits: the simulator's call handle. */
 export type CallControls = Pick<SimulatedCall, 'press' | 'speak' | 'silence' | 'hangUp'>;
 
@@ -41,7 +44,7 @@ export interface CallOptions {
  * with the simulator's `SimulationError` when an answer cannot be used.
  */
 export function startCall(app: App, { dial, record, ...options }: CallOptions): Promise<CallControls> {
-  return simulateCall(app, { ...options, outcomes: { dial, record } });
+  return simulateCall(app, { ...options, origin: FETCH_ORIGIN, outcomes: { dial, record } });
 }
 
 export interface MessageOptions {
@@ -57,5 +60,5 @@ export interface MessageOptions {
 
 /** Texts the app; its requests and replies come as events. Rejects with a `SimulationError`. */
 export async function sendMessage(app: App, options: MessageOptions): Promise<void> {
-  await simulateMessage(app, options);
+  await simulateMessage(app, { ...options, origin: FETCH_ORIGIN });
 }

@@ -114,6 +114,30 @@ describe('a call from the dev phone', () => {
     expect(JSON.stringify(state)).not.toContain(authToken);
   });
 
+  it('voicemail: the caller stays silent, so nothing is recorded and the flow goes on', async () => {
+    start(examples.fetch, '/voicemail').call({});
+    const state = await until(asked('Record'));
+    session!.answer(state.call!.ask!.id, 'silent');
+    const done = await until(over);
+    expect(lines(done).slice(-2)).toEqual([expect.stringMatching(/^Record: /), expect.stringMatching(/^Say/)]);
+    expect(done.requests.map((r) => r.node)).toEqual(['POST /voicemail']);
+  });
+
+  it.each([
+    [undefined, 'Speak and press #'],
+    ['1', 'Speak and press 1'],
+    ['', 'Speak until the timeout'],
+  ])('a <Record finishOnKey=%j> offers "%s"', async (finishOnKey, label) => {
+    const record: Fetch = () =>
+      new globalThis.Response(
+        `<Response><Record${finishOnKey === undefined ? '' : ` finishOnKey="${finishOnKey}"`} action="/saved"/></Response>`,
+        { headers: { 'Content-Type': 'text/xml' } },
+      );
+    start(record).call({});
+    const state = await until(asked('Record'));
+    expect(state.call!.ask!.choices.map((c) => c.label)).toEqual([label, 'Stay silent', 'Caller hangs up']);
+  });
+
   it('keys wait until the <Gather> has them all (numDigits), the page sees them as typed', async () => {
     start(examples.fetch, '/conference').call({});
     let state = await until(listening);
@@ -221,6 +245,7 @@ describe('a call from the dev phone', () => {
     );
     expect(() => session!.press('12')).toThrow(SessionError);
     expect(() => session!.speak('')).toThrow(new SessionError('Speech is empty', 400));
+    expect(() => session!.speak('   ')).toThrow(new SessionError('Speech is empty', 400));
     expect(() => session!.speak('hi', 2)).toThrow(new SessionError('Confidence is a number from 0 to 1; got 2', 400));
     expect(() => session!.answer(99, 'busy')).toThrow(
       new SessionError('nothing is waiting for that choice (the call moved on)', 409),
