@@ -36,7 +36,7 @@ export class TwilioError extends Error {
  * createClient({ accountSid: 'AC…' }); // TwilioConfigError: no auth token: pass authToken … or set TWILIO_AUTH_TOKEN
  */
 export class TwilioConfigError extends TwilioError {
-  override readonly name = 'TwilioConfigError' as const;
+  override name = 'TwilioConfigError' as const;
   /** The option at fault (`authToken`, `region`, `baseUrl`, …). */
   readonly option: string;
 
@@ -55,7 +55,7 @@ export class TwilioConfigError extends TwilioError {
  * // TwilioParameterError: messages.create: give body, mediaUrl or contentSid … (Twilio error 21602)
  */
 export class TwilioParameterError extends TwilioError {
-  override readonly name = 'TwilioParameterError' as const;
+  override name = 'TwilioParameterError' as const;
   /** The parameter at fault, as named in the call (`twiml`, `mediaUrl`, `sid`). */
   readonly parameter: string;
   /** Twilio's error code for the same mistake, when it has one (e.g. 32018, 21603). */
@@ -113,7 +113,7 @@ export interface TwilioApiErrorInit {
  * }
  */
 export class TwilioApiError extends TwilioError {
-  override readonly name = 'TwilioApiError' as const;
+  override name = 'TwilioApiError' as const;
   /** HTTP status (`400`, `404`, `429`, `500`). */
   readonly status: number;
   /** Twilio's error code (`20404`, `21211`), or `undefined` when the body had none. */
@@ -164,7 +164,7 @@ export class TwilioApiError extends TwilioError {
  * // TwilioResponseError: GET /2010-04-01/…/Calls/CA….json answered 200 with a body that is not JSON: <html>…
  */
 export class TwilioResponseError extends TwilioError {
-  override readonly name = 'TwilioResponseError' as const;
+  override name = 'TwilioResponseError' as const;
   /** HTTP status of the response. */
   readonly status: number;
 
@@ -182,7 +182,7 @@ export class TwilioResponseError extends TwilioError {
  * await client.calls.get(sid, { timeoutMs: 2_000 }); // TwilioTimeoutError after 2 s without an answer
  */
 export class TwilioTimeoutError extends TwilioError {
-  override readonly name = 'TwilioTimeoutError' as const;
+  override name = 'TwilioTimeoutError' as const;
   /** The timeout that expired, in milliseconds. */
   readonly timeoutMs: number;
 
@@ -200,7 +200,7 @@ export class TwilioTimeoutError extends TwilioError {
  * createClient({ baseUrl: 'http://127.0.0.1:9' }).calls.get(sid); // TwilioNetworkError: … connect ECONNREFUSED
  */
 export class TwilioNetworkError extends TwilioError {
-  override readonly name = 'TwilioNetworkError' as const;
+  override name = 'TwilioNetworkError' as const;
 }
 
 /**
@@ -212,5 +212,5 @@ export class TwilioNetworkError extends TwilioError {
  * controller.abort(); // pending rejects with TwilioAbortError
  */
 export class TwilioAbortError extends TwilioError {
-  override readonly name = 'TwilioAbortError' as const;
+  override name = 'TwilioAbortError' as const;
 }
