@@ -5,7 +5,7 @@
  */
 import { writeAttribute } from '../xml-text/escape.js';
 import { isSafeName } from '../xml-text/names.js';
-import { FRAGMENT } from './brand.js';
+import { COMMENT, FRAGMENT } from './brand.js';
 import { describeValue } from './describe.js';
 import { NO_CHILDREN, type TwiMLChild, type TwiMLElement, isElement, isOwnElement, makeElement } from './element.js';
 
@@ -112,21 +112,89 @@ function isClean(children: readonly unknown[]): boolean {
   return true;
 }
 
-/** How a known prop is written: its XML name, and the text before its value (` name="`). */
+/**
+ * How a known prop is written: its XML name, and the text before its value (` name="`); and the
+ * vocabulary's fast predicate of its values (`undefined`: any string).
+ */
 export interface AttributeName {
   readonly xml: string;
   readonly lead: string;
   /** The XML name differs from the prop's (`interpretAs` → `interpret-as`). */
   readonly renamed: boolean;
+  readonly accepts?: ((value: string) => boolean) | undefined;
+  /** Values `accepts` passed before (see {@link acceptAndRemember}). */
+  readonly accepted?: Set<string> | undefined;
+}
+
+/** Values remembered as accepted, per attribute or text, at most. */
+const MEMO_SIZE = 64;
+/** Longer values are checked every time and never remembered. */
+const MEMO_MAX_LENGTH = 200;
+
+/**
+ * Runs a fast predicate on a value not seen before, and remembers it when it passes: the values
+ * of a flow repeat from call to call (`voice="Polly.Joanna"`, `action="/menu"`), so most checks
+ * are one set lookup. At most {@link MEMO_SIZE} values of at most {@link MEMO_MAX_LENGTH}
+ * characters are remembered per attribute; past that, values are checked every time.
+ */
+function acceptAndRemember(accepts: (value: string) => boolean, memo: Set<string>, value: string): boolean {
+  if (!accepts(value)) return false;
+  if (memo.size < MEMO_SIZE && value.length <= MEMO_MAX_LENGTH) memo.add(value);
+  return true;
 }
 
 /** The {@link AttributeName}s of a table's props, as `buildElement` reads them. */
 export function attributeNames(
-  names: Iterable<readonly [prop: string, xml: string]>,
+  names: Iterable<readonly [prop: string, xml: string, accepts?: (value: string) => boolean]>,
 ): ReadonlyMap<string, AttributeName> {
   const map = new Map<string, AttributeName>();
-  for (const [prop, xml] of names) map.set(prop, { xml, lead: ' ' + xml + '="', renamed: xml !== prop });
+  for (const [prop, xml, accepts] of names) {
+    const accepted = accepts === undefined ? undefined : new Set<string>();
+    map.set(prop, { xml, lead: ' ' + xml + '="', renamed: xml !== prop, accepts, accepted });
+  }
   return map;
+}
+
+/**
+ * What an element's own values must be for the validator to skip them (`acceptedWhenBuilt`):
+ * its allowed children, whether it holds text and the fast predicate of that text, the attributes
+ * it needs. Made once per component from its table.
+ */
+export interface BuildChecks {
+  /** Tags allowed as children. */
+  readonly children: ReadonlySet<string>;
+  /** The element may hold text. */
+  readonly text: boolean;
+  /**
+   * Blank text needs the validator: the text is required (maybe excused by a child or attribute),
+   * or blank text means something it may warn about (`<Redirect/>` requests the same document).
+   */
+  readonly blankNeedsCheck: boolean;
+  /** The fast predicate of non-blank text; `undefined`: any text. */
+  readonly acceptsText: ((text: string) => boolean) | undefined;
+  /** Texts `acceptsText` passed before. */
+  readonly acceptedTexts: Set<string>;
+  /** XML names of the attributes it needs. */
+  readonly required: readonly string[];
+}
+
+const NOT_BLANK = /\S/;
+
+/** True when the children are of allowed kinds and the text is certainly valid. */
+function childrenAccepted(children: readonly TwiMLChild[], checks: BuildChecks): boolean {
+  let text: string | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (typeof child === 'string') text = text === undefined ? child : text + child;
+    else if (child.type !== COMMENT && !checks.children.has(child.type)) return false;
+  }
+  // Most texts start with a letter or a digit: not blank, no need for the regular expression.
+  if (text === undefined || (text.charCodeAt(0) <= 32 && !NOT_BLANK.test(text))) return !checks.blankNeedsCheck;
+  if (!checks.text) return false;
+  const accepts = checks.acceptsText;
+  return (
+    accepts === undefined || checks.acceptedTexts.has(text) || acceptAndRemember(accepts, checks.acceptedTexts, text)
+  );
 }
 
 /**
@@ -139,8 +207,11 @@ export function buildElement(
   tag: string,
   props: Record<string, unknown> | null | undefined,
   names: ReadonlyMap<string, AttributeName>,
+  checks?: BuildChecks,
 ): TwiMLElement {
   const attributes: Record<string, string> = {};
+  // Whether every value read so far passes the vocabulary's fast predicates.
+  let accepted = checks !== undefined;
   let children = NO_CHILDREN;
   // The start tag is written as the props are read; null once a value cannot be written.
   let open: string | null = '<' + tag;
@@ -168,6 +239,8 @@ export function buildElement(
       lead = ' ' + name + '="';
       // Two props for one XML name (interpretAs and interpret-as): the last one wins.
       if (xml in attributes) rewrite = true;
+      // Not in the table: the validator says what it is (a typo, the helper's spelling…).
+      accepted = false;
     } else {
       xml = known.xml;
       lead = known.lead;
@@ -187,8 +260,16 @@ export function buildElement(
     }
     attributes[xml] = text;
     if (open !== null) open = escaped === undefined ? null : open + lead + escaped + '"';
+    if (accepted && known !== undefined && known.accepted !== undefined && !known.accepted.has(text)) {
+      accepted = acceptAndRemember(known.accepts!, known.accepted, text);
+    }
   }
-  return makeElement(tag, attributes, children, rewrite ? undefined : open);
+  if (accepted) {
+    const required = checks!.required;
+    for (let i = 0; i < required.length && accepted; i++) accepted = Object.hasOwn(attributes, required[i]);
+    accepted &&= !rewrite && childrenAccepted(children, checks!);
+  }
+  return makeElement(tag, attributes, children, rewrite ? undefined : open, accepted);
 }
 
 /** Wraps whatever a component or fragment produced into one `#fragment` element. */

@@ -88,6 +88,11 @@ class Element implements TwiMLElement {
    * the element is immutable, so a subtree reused across documents is worked out once.
    */
   #memo: unknown = undefined;
+  /**
+   * Its own values were all accepted by the vocabulary's fast predicates when it was built from
+   * JSX props (attributes, text, the kinds of its children): the validator need not check them.
+   */
+  readonly #accepted: boolean;
 
   /** `open` is the start tag with its attributes, without `>`, when the caller wrote it already. */
   constructor(
@@ -95,7 +100,9 @@ class Element implements TwiMLElement {
     readonly attributes: Readonly<Record<string, string>>,
     readonly children: readonly TwiMLChild[],
     open?: string | null,
+    accepted = false,
   ) {
+    this.#accepted = accepted;
     let depth = 0;
     let xml: string | undefined;
     if (type === COMMENT) {
@@ -142,6 +149,10 @@ class Element implements TwiMLElement {
   static remember(element: TwiMLElement, memo: unknown): void {
     if (#memo in element) (element as Element).#memo = memo;
   }
+
+  static acceptedOf(element: TwiMLElement): boolean {
+    return #accepted in element && (element as Element).#accepted;
+  }
 }
 
 /** The compact XML an element carries, if it was built by this library and can be written. */
@@ -155,9 +166,16 @@ export const memoOf: (element: TwiMLElement) => unknown = Element.memoOf;
 export const remember: (element: TwiMLElement, memo: unknown) => void = Element.remember;
 
 /**
+ * True for an element built here from JSX props whose attributes, text and kinds of children the
+ * vocabulary's fast predicates all accepted (`build.ts`); false otherwise (parsed, built
+ * elsewhere, or a value that needs the validator's full check).
+ */
+export const acceptedWhenBuilt: (element: TwiMLElement) => boolean = Element.acceptedOf;
+
+/**
  * Builds an element from already-normalised parts (used by `parse()` and the runtime).
  * `startTag` is its start tag without `>`, when the caller wrote it already (`null`: it cannot be
- * written); left out, it is written here.
+ * written); left out, it is written here. `accepted`: see {@link acceptedWhenBuilt}.
  *
  * @throws RangeError when the element holds elements nested deeper than {@link MAX_DEPTH}.
  */
@@ -166,6 +184,7 @@ export function makeElement(
   attributes: Readonly<Record<string, string>>,
   children: readonly TwiMLChild[],
   startTag?: string | null,
+  accepted?: boolean,
 ): TwiMLElement {
-  return new Element(type, attributes, children.length === 0 ? NO_CHILDREN : children, startTag);
+  return new Element(type, attributes, children.length === 0 ? NO_CHILDREN : children, startTag, accepted);
 }

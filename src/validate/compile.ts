@@ -1,12 +1,14 @@
 /**
  * The vocabulary tables turned into checkers, once per element: each attribute gets a function
- * whose common case (a valid value) is a set lookup or a short scan. Only a value that fails the
- * fast check goes through `values.ts`, which works out the message.
+ * whose common case (a valid value) is the vocabulary's fast predicate (`vocabulary/accept.ts`:
+ * a set lookup or a short scan). Only a value that fails it goes through `values.ts`, which works
+ * out the message.
  */
+import { acceptsAttribute, acceptsText } from '../vocabulary/accept.js';
 import { specOf } from '../vocabulary/index.js';
 import type { AttributeSpec, ElementSpec, TextSpec } from '../vocabulary/spec.js';
 import { RULES, type Rule } from './rules.js';
-import { type ValueProblem, checkAttributeValue, checkTextValue, formatAccepts } from './values.js';
+import { type ValueProblem, checkAttributeValue, checkTextValue } from './values.js';
 
 /** Checks one value; `undefined` means it is fine. */
 export type Check = (value: string, tag: string, name: string) => ValueProblem | undefined;
@@ -14,97 +16,19 @@ export type Check = (value: string, tag: string, name: string) => ValueProblem |
 /** For attributes any string satisfies. */
 export const ANY: Check = () => undefined;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** True for `0`…`9` only, at least one. */
-function isDigits(value: string): boolean {
-  const length = value.length;
-  if (length === 0 || length > 15) return false;
-  for (let i = 0; i < length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-/** The common, certainly valid URLs: relative ones without a colon, plain absolute ones. */
-function fastUrl(schemes: readonly string[] | undefined, absolute: boolean | undefined): (value: string) => boolean {
-  const absoluteUrl = new RegExp(
-    `^(?:${(schemes ?? ['http', 'https']).join('|')}):\\/\\/[A-Za-z0-9.-]+(?::\\d+)?(?:[/?#][^\\s\\0-\\x1F\\x7F]*)?$`,
-  );
-  const relative = /^[^\s\0-\x1F\x7F:]+$/;
-  return absolute ? (value) => absoluteUrl.test(value) : (value) => relative.test(value) || absoluteUrl.test(value);
-}
-
 function compileAttribute(spec: AttributeSpec): Check {
-  const slow: Check = (value, tag, name) => checkAttributeValue(spec, value, tag, name);
-  switch (spec.kind) {
-    case 'boolean':
-      return (value, tag, name) => (value === 'true' || value === 'false' ? undefined : slow(value, tag, name));
-    case 'integer': {
-      const min = spec.min ?? -Infinity;
-      const max = spec.max ?? Infinity;
-      return (value, tag, name) => {
-        if (isDigits(value)) {
-          const n = +value;
-          if (n >= min && n <= max) return undefined;
-        }
-        return slow(value, tag, name);
-      };
-    }
-    case 'enum': {
-      const values = new Set(spec.values);
-      return (value, tag, name) => (values.has(value) ? undefined : slow(value, tag, name));
-    }
-    case 'list': {
-      // One pattern for the whole list: splitting would make new strings to hash for each item.
-      const item = spec.items === 'integer' ? '\\d+' : `(?:${(spec.values ?? []).map(escapeRegExp).join('|')})`;
-      const list = new RegExp(`^${item}(?: ${item})*$`);
-      const { min, max } = spec;
-      const inRange =
-        spec.items === 'integer'
-          ? (value: string) =>
-              value.split(' ').every((n) => (min === undefined || +n >= min) && (max === undefined || +n <= max))
-          : () => true;
-      return (value, tag, name) => (list.test(value) && inRange(value) ? undefined : slow(value, tag, name));
-    }
-    case 'url': {
-      const fast = fastUrl(spec.schemes, spec.absolute);
-      return (value, tag, name) => (fast(value) ? undefined : slow(value, tag, name));
-    }
-    case 'string': {
-      if (spec.format === undefined && spec.maxLength === undefined && spec.pattern === undefined) return ANY;
-      const accepts = spec.format === undefined ? () => true : formatAccepts(spec.format);
-      const { maxLength, pattern } = spec;
-      return (value, tag, name) =>
-        accepts(value) &&
-        (maxLength === undefined || value.length <= maxLength) &&
-        (pattern === undefined || pattern.test(value))
-          ? undefined
-          : slow(value, tag, name);
-    }
-    default:
-      return slow;
-  }
+  const accepts = acceptsAttribute(spec);
+  if (accepts === undefined) return ANY;
+  return (value, tag, name) => (accepts(value) ? undefined : checkAttributeValue(spec, value, tag, name));
 }
 
 /** Checks an element's (non-blank) text; `undefined` means it is fine. */
 export type TextCheck = (text: string, tag: string) => ValueProblem | undefined;
 
 function compileText(spec: TextSpec): TextCheck {
-  const slow: TextCheck = (text, tag) => checkTextValue(spec, text, tag);
-  if (spec.is === 'url') {
-    const fast = fastUrl(spec.schemes, false);
-    return (text, tag) =>
-      fast(text) && (spec.maxLength === undefined || text.length <= spec.maxLength) ? undefined : slow(text, tag);
-  }
-  if (spec.format === undefined && spec.maxLength === undefined) return () => undefined;
-  const accepts = spec.format === undefined ? () => true : formatAccepts(spec.format);
-  const { maxLength } = spec;
-  return (text, tag) => {
-    const trimmed = text.trim();
-    return accepts(trimmed) && (maxLength === undefined || trimmed.length <= maxLength) ? undefined : slow(text, tag);
-  };
+  const accepts = acceptsText(spec);
+  if (accepts === undefined) return () => undefined;
+  return (text, tag) => (accepts(text) ? undefined : checkTextValue(spec, text, tag));
 }
 
 /** An element table prepared for checking. */

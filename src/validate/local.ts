@@ -4,7 +4,7 @@
  * `validate()` works them out element by element in its walk and adds the paths.
  */
 import { COMMENT } from '../runtime/brand.js';
-import type { TwiMLChild, TwiMLElement } from '../runtime/element.js';
+import { type TwiMLChild, type TwiMLElement, acceptedWhenBuilt } from '../runtime/element.js';
 import type { TextSpec } from '../vocabulary/spec.js';
 import type { ProblemCode } from './codes.js';
 import { ANY, type Compiled, compiled } from './compile.js';
@@ -117,17 +117,9 @@ function checkText(element: TwiMLElement, entry: Compiled, text: string | undefi
   }
 }
 
-/**
- * The issues of one element, or `undefined` when it has none. `entry` is its compiled table,
- * `undefined` for a tag TwiML does not have: such an element is reported by its parent, which
- * knows what may stand there (and a root other than `<Response>` is reported as such).
- */
-export function localIssues(element: TwiMLElement, entry: Compiled | undefined): Issue[] | undefined {
-  found = undefined;
-  if (entry === undefined) return undefined;
+/** The element's attributes, required attributes, kinds of children and text. */
+function checkOwnValues(element: TwiMLElement, entry: Compiled): void {
   const tag = entry.tag;
-  if (entry.special) checkSpecial(element, entry);
-
   const attributes = element.attributes;
   const checks = entry.attributes;
   for (const name in attributes) {
@@ -157,7 +149,8 @@ export function localIssues(element: TwiMLElement, entry: Compiled | undefined):
   }
   const required = entry.required;
   for (let i = 0; i < required.length; i++) {
-    if (!(required[i] in attributes)) report('missing-attribute', `<${tag}> needs the ${required[i]} attribute`);
+    if (!Object.hasOwn(attributes, required[i]))
+      report('missing-attribute', `<${tag}> needs the ${required[i]} attribute`);
   }
 
   const children: readonly TwiMLChild[] = element.children;
@@ -182,7 +175,23 @@ export function localIssues(element: TwiMLElement, entry: Compiled | undefined):
     }
   }
   checkText(element, entry, text);
+}
 
+/**
+ * The issues of one element, or `undefined` when it has none. `entry` is its compiled table,
+ * `undefined` for a tag TwiML does not have: such an element is reported by its parent, which
+ * knows what may stand there (and a root other than `<Response>` is reported as such).
+ */
+export function localIssues(element: TwiMLElement, entry: Compiled | undefined): Issue[] | undefined {
+  found = undefined;
+  if (entry === undefined) return undefined;
+  const tag = entry.tag;
+  if (entry.special) checkSpecial(element, entry);
+
+  // An element built from JSX props whose own values the vocabulary's fast predicates all
+  // accepted needs only the checks above (deprecation, limits on children) and its rules
+  // (runtime/build.ts).
+  if (!acceptedWhenBuilt(element)) checkOwnValues(element, entry);
   const rules = entry.rules;
   if (rules !== undefined) for (let i = 0; i < rules.length; i++) rules[i](element, report);
   return found;

@@ -46,15 +46,19 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
   let found: Problem[] | undefined;
   const entry = compiled(element.type);
   const issues = localIssues(element, entry);
-  // The issues on children, by child index (in the order reported), when there are any.
-  let onChild: Map<number, Issue[]> | undefined;
+  // The issues on children: a few are looked up by scanning, many by index (linear either way).
+  let onChild: Issue[] | undefined;
+  let byChild: Map<number, Issue[]> | undefined;
   if (issues !== undefined) {
     for (const issue of issues) {
       if (issue.child === undefined) (found ??= []).push(problemOf(issue, '', element));
-      else {
-        onChild ??= new Map();
-        const list = onChild.get(issue.child);
-        if (list === undefined) onChild.set(issue.child, [issue]);
+      else (onChild ??= []).push(issue);
+    }
+    if (onChild !== undefined && onChild.length > 8) {
+      byChild = new Map();
+      for (const issue of onChild) {
+        const list = byChild.get(issue.child!);
+        if (list === undefined) byChild.set(issue.child!, [issue]);
         else list.push(issue);
       }
     }
@@ -70,7 +74,14 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
       const child = children[i];
       if (typeof child === 'string') continue;
       const below = subtreeProblems(child);
-      const own = onChild?.get(i);
+      const own =
+        onChild === undefined
+          ? undefined
+          : byChild !== undefined
+            ? byChild.get(i)
+            : onChild.some((issue) => issue.child === i)
+              ? onChild.filter((issue) => issue.child === i)
+              : undefined;
       if (own === undefined && below.length === 0) continue;
       const segment =
         segments !== undefined
@@ -156,6 +167,11 @@ class Collector {
 
   /** The document: one `<Response>`, nothing but comments and whitespace around it. */
   document(node: TwiMLElement): void {
+    // The usual document: one root element, nothing around it.
+    if (node.type !== FRAGMENT && node.type !== COMMENT) {
+      this.root(node, node.type);
+      return;
+    }
     const { roots, problems } = documentShape(node);
     // Shape problems come first unless they belong to a later root (multiple-roots), as before.
     let next = 0;

@@ -2,7 +2,8 @@
  * Checks of attribute values and text content against their spec. Each check returns
  * nothing when the value is fine, or the problem to report (without its path).
  */
-import { type SidKind, isSid, sidPattern, sidPrefixesText } from '../vocabulary/sids.js';
+import { FORMAT_TESTS, VOICE_PROVIDERS, formatAccepts } from '../vocabulary/accept.js';
+import { type SidKind, isSid, sidPrefixesText } from '../vocabulary/sids.js';
 import type { AttributeSpec, EmptyUrl, StringFormat, TextSpec } from '../vocabulary/spec.js';
 import { didYouMean, listForMessage } from '../runtime/suggest.js';
 
@@ -17,58 +18,17 @@ const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
-/**
- * A language tag as BCP 47 shapes it, in any case: a 2–3 letter language, then optionally a
- * 4-letter script, a region (2 letters or 3 digits) and variants (`en-US`, `cmn-Hans-CN`,
- * `es-419`, `en-GB-WLS`, `fr`). Twilio's pages write `en-us` too.
- */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-[a-z0-9]{2,8})*$/i;
-
-/** What each string format accepts, and how to say it in a message. */
-const FORMATS: Record<string, { test: (value: string) => boolean; expected: string }> = {
-  voice: {
-    test: (v) => /^(?:man|woman|alice|[A-Za-z][A-Za-z0-9]*\.\S+)$/.test(v),
-    expected: 'man, woman, or a provider voice such as Polly.Joanna or Google.en-US-Neural2-F',
-  },
-  phone: {
-    test: (v) => /^\+?[\d\s().-]+$/.test(v) && /\d.*\d/.test(v),
-    expected: 'a phone number, preferably in E.164 form (+14155550100)',
-  },
-  // Twilio's own <Sip> examples also write user@host without the scheme.
-  sip: {
-    test: (v) => /^sips?:\S+$/i.test(v) || /^[^\s@:]+@\S+$/.test(v),
-    expected: 'a SIP URI (sip:alice@example.com)',
-  },
-  dtmf: { test: (v) => /^[0-9A-D#*wW]+$/.test(v), expected: 'DTMF characters 0-9, A-D, #, * and w/W pauses' },
-  'gather-key': { test: (v) => /^[0-9#*]?$/.test(v), expected: "one key of 0-9, # or *, or '' for none" },
-  'record-keys': { test: (v) => /^[0-9#*]*$/.test(v), expected: 'a set of the keys 0-9, # and *' },
-  language: { test: (v) => LANGUAGE_TAG.test(v), expected: 'a language tag such as en-US' },
-  json: {
-    test: (v) => {
-      try {
-        const parsed: unknown = JSON.parse(v);
-        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-      } catch {
-        return false;
-      }
-    },
-    expected: 'a JSON object',
-  },
+/** How each string format is said in a message. */
+const EXPECTED: Readonly<Record<keyof typeof FORMAT_TESTS, string>> = {
+  voice: 'man, woman, or a provider voice such as Polly.Joanna or Google.en-US-Neural2-F',
+  phone: 'a phone number, preferably in E.164 form (+14155550100)',
+  sip: 'a SIP URI (sip:alice@example.com)',
+  dtmf: 'DTMF characters 0-9, A-D, #, * and w/W pauses',
+  'gather-key': "one key of 0-9, # or *, or '' for none",
+  'record-keys': 'a set of the keys 0-9, # and *',
+  language: 'a language tag such as en-US',
+  json: 'a JSON object',
 };
-
-/**
- * True when `value` is certainly valid for `format` (the fast check of compiled attributes).
- * A voice passes only with a provider Twilio lists; anything else gets the full check.
- */
-export function formatAccepts(format: StringFormat): (value: string) => boolean {
-  if (format === 'voice') return (value) => VOICE_PROVIDERS.test(value);
-  if (format.startsWith('sid:')) {
-    const sid = sidPattern(format.slice(4) as SidKind);
-    return (value) => sid.test(value);
-  }
-  const rule = FORMATS[format];
-  return rule ? rule.test : () => true;
-}
 
 function checkFormat(format: StringFormat, value: string): string | undefined {
   if (format.startsWith('sid:')) {
@@ -76,12 +36,9 @@ function checkFormat(format: StringFormat, value: string): string | undefined {
     const prefix = sidPrefixesText(kind, false);
     return isSid(kind, value) ? undefined : `a ${prefix} SID (${prefix} followed by 32 hex digits)`;
   }
-  const rule = FORMATS[format];
-  return rule === undefined || rule.test(value) ? undefined : rule.expected;
+  const test = FORMAT_TESTS[format as keyof typeof FORMAT_TESTS];
+  return test === undefined || test(value) ? undefined : EXPECTED[format as keyof typeof EXPECTED];
 }
-
-/** Known voice providers; `Provider.Name` with another provider is only a warning. */
-const VOICE_PROVIDERS = /^(?:man|woman|alice|(?:Polly|Google|ElevenLabs)\.\S+)$/;
 
 /**
  * Checks a URL: relative, or absolute with an allowed scheme and a host without underscores.
@@ -176,7 +133,7 @@ export function checkAttributeValue(
       if (spec.format !== undefined && !formatAccepts(spec.format)(value)) {
         return {
           code: 'invalid-value',
-          message: `${at} is not ${FORMATS[spec.format]?.expected ?? spec.format}${didYouMean(value, values)}`,
+          message: `${at} is not ${EXPECTED[spec.format as keyof typeof EXPECTED] ?? spec.format}${didYouMean(value, values)}`,
         };
       }
       // Lists Twilio keeps extending are also spelled in other cases in its docs (`amazon`, `Amazon`).
