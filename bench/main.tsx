@@ -15,6 +15,7 @@
 import './production.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { render, validate, TwiMLValidationError } from 'twiml-jsx';
@@ -119,6 +120,13 @@ const B2 = "(b') (b) with static elements as constants, with warning";
 const taskName = (c: Contender, variant: Variant) => `${c.key} ${variant}`;
 
 if (runs('ivr')) {
+  // React chooses its build when it loads: bench/production.ts must have run first.
+  const reactBuild = Object.keys(createRequire(import.meta.url).cache).find((file) =>
+    /react-dom-server-legacy\.node\.\w+\.js$/.test(file),
+  );
+  if (!reactBuild?.endsWith('.production.js')) {
+    throw new Error(`bench: react-dom/server loaded ${reactBuild ?? 'an unknown build'}, not its production build`);
+  }
   header(
     'The IVR document: JSX evaluated and rendered on every call',
     'Every contender renders the same tree (bench/ivr.tsx); before timing, each output is checked against the official helper:',
