@@ -2,7 +2,9 @@
  * The dev phone in a real browser: the built `twiml-jsx dev` command serves the page, Chromium
  * (driven by playwright-core) uses it as a person would, by the accessible names of its parts.
  * The page's clock is fake (Playwright's clock), so no countdown (a `<Pause>`, a `<Gather>`'s
- * timeout) runs unless a test runs it. The screenshot in the README is taken here.
+ * timeout) runs unless a test runs it; so the tests wait with Playwright's locators and the page's
+ * own events, never with `waitForFunction` (which polls on the page's animation frames, frozen
+ * with its clock). The screenshot in the README is taken here.
  *
  * Without Chromium these tests skip, saying how to get it; with CI=true that is a failure.
  */
@@ -109,6 +111,11 @@ describe.skipIf(chromiumPath === undefined)('the dev phone in Chromium', () => {
   /** Waits until the transcript shows `text`. */
   const heard = (page: Page, text: string) => transcript(page).getByText(text, { exact: true }).waitFor();
   const status = (page: Page) => page.getByRole('status').innerText();
+  /**
+   * Waits until a <Gather> listens (its keys are enabled): every entry before it has arrived, so
+   * running the page's clock now plays all of them.
+   */
+  const listening = (page: Page) => page.locator('.keypad button:enabled').first().waitFor();
 
   it(
     'calls the example IVR: the greeting, press 1, the next document and its request, the graph',
@@ -121,6 +128,7 @@ describe.skipIf(chromiumPath === undefined)('the dev phone in Chromium', () => {
 
       await page.getByRole('button', { name: 'Call' }).click();
       await heard(page, 'Thanks for calling Owl & Co.');
+      await listening(page);
       expect(await status(page)).toBe('In progress — answered');
       // Say is spoken, in the Say's language (en-US by default): effects run with the page's clock.
       await page.clock.runFor(200);
@@ -132,8 +140,7 @@ describe.skipIf(chromiumPath === undefined)('the dev phone in Chromium', () => {
       expect(await transcript(page).locator('[data-verb="Pause"] .countdown').innerText()).toBe('1 s');
 
       const one = page.getByRole('button', { name: '1', exact: true });
-      await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.keypad button')!.disabled);
-      await one.click();
+      await one.click(); // waits until the key is enabled: while the <Gather> listens
       await heard(page, 'Connecting you to sales.');
       // The key's DTMF tone: 697 Hz and 1209 Hz.
       expect(await page.evaluate(() => (window as unknown as { __tones: number[] }).__tones)).toEqual([697, 1209]);
@@ -209,7 +216,7 @@ describe.skipIf(chromiumPath === undefined)('the dev phone in Chromium', () => {
       const { url } = await dev(['examples/dev-app.tsx']);
       const page = await open(url);
       await page.getByRole('button', { name: 'Call' }).click();
-      await heard(page, 'Thanks for calling Owl & Co.');
+      await listening(page);
       // The Pause (1 s), then the Gather's 5 s: the caller was silent, the menu plays again.
       await page.clock.runFor(7_000);
       await transcript(page).getByText('is silent (timeout)').waitFor();
@@ -319,10 +326,16 @@ describe.skipIf(chromiumPath === undefined)('the dev phone in Chromium', () => {
         await page.getByRole('button', { name: 'Send' }).click();
         const picture = region(page, 'Messages').getByRole('img', { name: `media: ${origin}/cat.png` });
         await picture.waitFor();
-        await page.waitForFunction(
-          (src) => [...document.images].some((img) => img.src === src && img.complete && img.naturalWidth > 0),
-          `${origin}/cat.png`,
+        // The picture loads (its load event, or already complete), and is a picture.
+        const width = await picture.evaluate(
+          (img: HTMLImageElement) =>
+            new Promise<number>((resolve, reject) => {
+              if (img.complete && img.naturalWidth > 0) return resolve(img.naturalWidth);
+              img.addEventListener('load', () => resolve(img.naturalWidth), { once: true });
+              img.addEventListener('error', () => reject(new Error(`${img.src} did not load`)), { once: true });
+            }),
         );
+        expect(width).toBe(2);
       } finally {
         server.closeAllConnections();
         server.close();
