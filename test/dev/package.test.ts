@@ -3,27 +3,18 @@
  * commands serve the page (built into the package, nothing fetched at run time) and run a call —
  * a module of the project, and a server elsewhere (--url).
  */
-import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExpressApp } from '../../examples/apps.js';
 import type { PageEvent } from '../../src/dev/protocol.js';
+import { packAndInstall, type PackedProject } from '../support/packed.js';
 import { nextEvent, root, type RunningDev, startDevCli } from './support.js';
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-let work: string;
+let packed: PackedProject;
 let project: string;
 let cli: string;
 const running: RunningDev[] = [];
@@ -32,27 +23,15 @@ beforeAll(async () => {
   if (!existsSync(join(root, 'dist/dev/page/app.js'))) {
     throw new Error('dist/dev/page is missing: run `npm run build` first (`npm test` does)');
   }
-  work = mkdtempSync(join(tmpdir(), 'twiml-jsx-dev-package-'));
-  const packed = await run('npm', ['pack', '--pack-destination', work, '--ignore-scripts', '--silent'], root);
-  expect(packed.code, packed.stderr).toBe(0);
-  const tarball = join(work, packed.stdout.trim().split('\n').pop()!);
-  project = join(work, 'project');
-  mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const installed = await run(
-    'npm',
-    ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'],
-    project,
-  );
-  expect(installed.code, installed.stderr).toBe(0);
   // esbuild is the CLI's optional peer dependency: the consumer's toolchain has it.
-  symlinkSync(join(root, 'node_modules/esbuild'), join(project, 'node_modules/esbuild'), 'dir');
+  packed = await packAndInstall({ link: ['esbuild'] });
+  project = packed.project;
   cli = join(project, 'node_modules/twiml-jsx/dist/cli/index.js');
 }, 180_000);
 
 afterAll(async () => {
   for (const dev of running) await dev.stop();
-  if (work) rmSync(work, { recursive: true, force: true });
+  packed?.remove();
 });
 
 /** The page's three files, as a browser asks for them. */
