@@ -37,11 +37,11 @@ function bodyOf(req: ExpressRequestLike): NodeBody {
  * `X-Twilio-Signature`, 403 with a wrong one, and the route handler never runs. It reads and
  * parses the body itself when no body parser ran before it (form fields land in `req.body`);
  * JSON webhooks need their raw body, so mount it before `express.json()` or keep `req.rawBody`.
- * The auth token is checked when the middleware is created.
+ * The auth token is read when the first request arrives (without one: 500, logged once).
  *
  * @example
  * app.post('/voice', expressWebhook({ trustProxy: true }), expressTwiML(() => <Menu />));
- * @throws Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
+ * @throws Error for an empty `sharedKeySecret`; TypeError for a malformed `url`, `baseUrl` or limit.
  */
 export function expressWebhook(
   options: NodeWebhookOptions<ExpressRequestLike> = {},

@@ -54,15 +54,15 @@ class WebhookRejectedError extends Error {
  * registered in: 400 without `X-Twilio-Signature`, 403 with a wrong one (as Fastify errors, so
  * `setErrorHandler` applies), and the route handler never runs. It checks the raw body before
  * Fastify parses it (form and JSON webhooks alike), then hands the same bytes on; it adds an
- * `application/x-www-form-urlencoded` parser when the scope has none. The auth token is checked
- * when the plugin is created.
+ * `application/x-www-form-urlencoded` parser when the scope has none. The auth token is read
+ * when the first request arrives (without one: 500, logged once).
  *
  * @example
  * await app.register(async (twilio) => {
  *   await twilio.register(fastifyWebhook({ trustProxy: true }));
  *   twilio.post('/voice', fastifyTwiML(() => <Menu />));
  * });
- * @throws Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
+ * @throws Error for an empty `sharedKeySecret`; TypeError for a malformed `url`, `baseUrl` or limit.
  */
 export function fastifyWebhook(options: NodeWebhookOptions<NodeRequestInfo> = {}): FastifyWebhookPlugin {
   const verify = nodeVerifier(options, 'fastifyWebhook()');

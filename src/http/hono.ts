@@ -13,12 +13,12 @@ export interface HonoContextLike {
  * Hono middleware that lets only requests signed by Twilio through: it answers 400 without
  * `X-Twilio-Signature` and 403 with a wrong one, and the handler never runs. The body is read
  * through a clone, so handlers can still use `c.req.parseBody()` or `readWebhook(c.req.raw)`.
- * The auth token is checked when the middleware is created.
+ * The auth token is read when the first request arrives (without one: 500, logged once).
  *
  * @example
  * app.use('/twilio/*', honoWebhook({ trustProxy: true }));
  * app.post('/twilio/voice', (c) => twiml(<Menu />));
- * @throws Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
+ * @throws Error for an empty `sharedKeySecret`; TypeError for a malformed `url`, `baseUrl` or limit.
  */
 export function honoWebhook(
   options: WebhookOptions<Request> = {},

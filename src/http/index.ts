@@ -6,9 +6,12 @@
  *   `sendTwiML()` (Node `ServerResponse`: node:http, Express, Fastify's `reply.raw`),
  *   `expressTwiML()`, `fastifyTwiML()`.
  * - Signatures: `validateRequest()`, `validateRequestWithBody()`, `computeSignature()`,
- *   `computeBodyHash()`: Twilio's algorithm, with the official helper's verdicts.
+ *   `computeBodyHash()`: Twilio's algorithm; whatever the official helper accepts is accepted,
+ *   and also the `'` that Fetch runtimes hand over as `%27` (at most 38 URL spellings a request).
  * - Verifying requests: `verifyWebhook()` / `webhookVerifier()` (Fetch), `honoWebhook()`,
- *   `expressWebhook()`, `fastifyWebhook()`, `nodeWebhook()`.
+ *   `expressWebhook()`, `fastifyWebhook()`, `nodeWebhook()`. The URL checked takes its host
+ *   from the `Host` header (`X-Forwarded-*` only with `trustProxy`); the auth token is read when
+ *   the first request arrives (a build needs none; without one: 500, logged once).
  * - Parameters: `VoiceWebhook`, `MessagingWebhook`, `GatherCallback`, `DialCallback`, … and
  *   `readWebhook()` / `readForm()`.
  * - Limits: every verifier and reader reads at most `maxBodyBytes` (256 KiB) and `maxParams`

@@ -10,6 +10,7 @@ import { publicUrl } from './public-url.js';
 import { type PreparedAnswer, prepareAnswer, type TwiMLInit } from './serve.js';
 import {
   checkRequest,
+  isRefusal,
   paramsOf,
   type Refusal,
   readRefusal,
@@ -127,13 +128,13 @@ export interface NodeOutcome {
  * `maxBodyBytes`, and a form only up to one parameter past `maxParams`) unless the signature is
  * missing, checks it and reports rejections to `onReject`. Writes nothing: each integration
  * answers in its own way.
- * @throws Error when created without an auth token, or with a malformed limit.
+ * @throws Error for an empty `sharedKeySecret`; TypeError for a malformed `url`, `baseUrl` or limit.
  */
 export function nodeVerifier<Req extends NodeRequestInfo>(
   options: NodeWebhookOptions<Req>,
   who: string,
 ): (req: Req, body: NodeBody) => Promise<NodeOutcome> {
-  const secrets = webhookSecrets(options, who);
+  const secretsOf = webhookSecrets(options, who);
   const limits = bodyLimitsOf({ ...options, maxBodyBytes: options.maxBodyBytes ?? options.bodyLimit }, who);
   const onReject = rejectionHandler(options);
   /** The body to check: as given, or read from the stream (not read without a signature, nor for GET). */
@@ -161,6 +162,11 @@ export function nodeVerifier<Req extends NodeRequestInfo>(
     const signature = nodeHeader(req.headers, 'x-twilio-signature');
     const contentType = nodeHeader(req.headers, 'content-type');
     const settings = nodeHeader(req.headers, 'x-twilio-webhooks-signature-settings');
+    const secrets = secretsOf();
+    if (isRefusal(secrets)) {
+      const unread = 'stream' in body && !hasNoBody(method);
+      return { verification: { valid: false, ...reject(onReject, secrets, method, url) }, unread };
+    }
     const checked = await bodyToCheck(req, body, method, Boolean(signature));
     const verdict: Verdict =
       'refusal' in checked
@@ -186,10 +192,12 @@ export function nodeVerifier<Req extends NodeRequestInfo>(
 }
 
 /**
- * Creates a verifier for node:http servers; the auth token is checked now, so a missing
- * `TWILIO_AUTH_TOKEN` fails at startup. Each call reads the request body, checks
- * `X-Twilio-Signature`, and either returns the parameters or answers the request itself (400
- * without a signature, 403 for a wrong one, 413 over `bodyLimit`) and returns the rejection.
+ * Creates a verifier for node:http servers. The auth token is read when the first request
+ * arrives; without one, every request is answered 500 and the missing `TWILIO_AUTH_TOKEN` is
+ * logged once. Each call reads the request body, checks `X-Twilio-Signature`, and either returns
+ * the parameters or answers the request itself (400 without a signature, 403 for a wrong one,
+ * 413 over `maxBodyBytes` or `maxParams`) and returns the rejection. The URL checked is built
+ * from the `Host` header and `req.url` (see `PublicUrlOptions` behind a proxy).
  *
  * @example
  * const verify = nodeWebhook({ trustProxy: true });
@@ -198,7 +206,7 @@ export function nodeVerifier<Req extends NodeRequestInfo>(
  *   if (!check.valid) return; // already answered
  *   sendTwiML(res, <MenuChoice digits={check.params.Digits} />);
  * });
- * @throws Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
+ * @throws Error for an empty `sharedKeySecret`; TypeError for a malformed `url`, `baseUrl` or limit.
  */
 export function nodeWebhook(
   options: NodeWebhookOptions<NodeRequestLike> = {},

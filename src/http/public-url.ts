@@ -1,7 +1,12 @@
 /**
- * Which URL to check a signature against. Twilio signs the URL it called; behind a proxy, load
- * balancer or tunnel (ngrok, cloudflared) the application sees another scheme, host or port, so
- * the public URL is given (`url`, `baseUrl`) or read from forwarded headers (`trustProxy`).
+ * Which URL to check a signature against. Twilio signs the URL it called. By default that is the
+ * request's own URL with the host the client named in its `Host` header (what the official
+ * helper's Express middleware uses); behind a proxy, load balancer or tunnel (ngrok,
+ * cloudflared) the application sees another scheme, host or port, so the public URL is given
+ * (`url`, `baseUrl`) or read from forwarded headers (`trustProxy`).
+ *
+ * @see https://www.twilio.com/docs/usage/security#validating-requests
+ * @see https://www.rfc-editor.org/rfc/rfc9110#name-host-and-authority
  */
 
 /** How to find the public URL of a request. The first of `url`, `baseUrl`, `trustProxy` that is set wins. */
@@ -41,6 +46,25 @@ function httpUrl(text: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `url` (absolute, as a Fetch runtime hands it over) with its authority replaced by the `Host`
+ * header's, when there is a well-formed one; path and query are kept as they are. Next.js builds
+ * `request.url` from the address it listens on (`http://localhost:3000/voice` whatever host the
+ * client called); Bun, Deno, Workers and @hono/node-server build it from `Host`, so there this
+ * changes nothing. `Host` is what the client sent: checking a signature against it trusts nothing
+ * (a client that changes it only changes the URL its signature must match); pin the origin with
+ * `baseUrl` to refuse signatures made for another host of the same account.
+ *
+ * @example
+ * withHostHeader('http://localhost:3000/voice?a=1', '127.0.0.1:3000');
+ * // 'http://127.0.0.1:3000/voice?a=1'
+ */
+export function withHostHeader(url: string, host: string | null | undefined): string {
+  const authority = SCHEME_AND_AUTHORITY.exec(url)?.[0];
+  if (authority === undefined || host === null || host === undefined || !HOST.test(host)) return url;
+  return `${authority.slice(0, authority.indexOf(':'))}://${host}${url.slice(authority.length)}`;
 }
 
 /**

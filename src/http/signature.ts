@@ -4,12 +4,14 @@
  * Twilio signs the exact URL it called followed by every POST parameter (sorted by name, each
  * written as name + value, no separators) with HMAC-SHA1 keyed by the account's auth token, and
  * sends the base64 digest. JSON webhooks carry `bodySHA256=<hex SHA-256 of the body>` in the URL
- * instead of parameters. The checks below give the same verdicts as the official helper (npm
- * `twilio`): several spellings of the URL are tried, because proxies and frameworks rewrite
- * ports and percent-encoding between Twilio and the application.
+ * instead of parameters. Several spellings of the URL are tried, because proxies and frameworks
+ * rewrite ports and percent-encoding between Twilio and the application: every spelling the
+ * official helper (npm `twilio`) tries, so whatever it accepts is accepted, and the spellings
+ * Fetch runtimes re-encode (`'` as `%27` in the query, url-spellings.ts), which it misses.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { parse as parseQuery, stringify as stringifyQuery } from 'node:querystring';
+import { MAX_RESPELLINGS, respellings } from './url-spellings.js';
 
 /** Header that carries the signature. Node and Fetch lower-case header names; this is the name Twilio sends. */
 export const SIGNATURE_HEADER = 'X-Twilio-Signature';
@@ -196,12 +198,8 @@ function withLegacyQuery(url: string): string {
   return url.slice(0, start + 1) + stringifyQuery(parseQuery(url.slice(start + 1)));
 }
 
-/**
- * Every spelling of `url` Twilio may have signed, in the order they are tried: as received
- * without and with the port; then the WHATWG-normalised URL without and with the port, and
- * those two with a legacy-encoded query string. Yields nothing more if the URL cannot be parsed.
- */
-export function* candidateUrls(url: string): Generator<string> {
+/** The official helper's spellings of `url`: as received, then WHATWG-normalised, then with a legacy query. */
+function* helperSpellings(url: string): Generator<string> {
   yield withoutPort(url);
   yield withDefaultPort(url);
   let bare: string;
@@ -225,12 +223,50 @@ export function* candidateUrls(url: string): Generator<string> {
 }
 
 /**
+ * The most URLs `candidateUrls` yields for one request: the official helper's 6, and each of the
+ * `MAX_RESPELLINGS` re-encoded spellings without and with the default port (38). Each costs one
+ * HMAC of the URL and the parameters.
+ */
+export const MAX_CANDIDATE_URLS = 6 + 2 * MAX_RESPELLINGS;
+
+/**
+ * Every spelling of `url` Twilio may have signed, each once, in the order they are tried:
+ *
+ * 1. the official helper's: as received without and with the port (any port removed; the
+ *    scheme's default added when there is none), the WHATWG-normalised URL without and with the
+ *    port, and those two with a legacy-encoded query string (Node's `querystring`);
+ * 2. the spellings of `url` in which characters that Fetch runtimes percent-encode (`'` in the
+ *    query) are spelled back raw (`respellings`), each without and with the port.
+ *
+ * At most `MAX_CANDIDATE_URLS` (38); a URL without `'` or `%27` in its query gets at most 6,
+ * one with a single `'` at most 8. The count depends only on the URL, never on the token.
+ *
+ * @example
+ * [...candidateUrls('https://example.com/p?q=O%27Brien')].at(-2);
+ * // "https://example.com/p?q=O'Brien"
+ */
+export function* candidateUrls(url: string): Generator<string> {
+  const tried = new Set<string>();
+  const fresh = function* (candidates: Iterable<string>): Generator<string> {
+    for (const candidate of candidates) {
+      if (tried.has(candidate)) continue;
+      tried.add(candidate);
+      yield candidate;
+    }
+  };
+  yield* fresh(helperSpellings(url));
+  for (const spelled of respellings(url)) yield* fresh([withoutPort(spelled), withDefaultPort(spelled)]);
+}
+
+/**
  * True if `signature` is what Twilio sends for a request to `url` with these POST parameters.
- * Gives the same verdict as the official helper's `validateRequest`: the URL is tried as
- * received, with its port removed and with the default port added, then WHATWG-normalised and
- * with a legacy-encoded query string; every comparison is constant-time. Pass the URL Twilio
- * called (scheme, host, path and query as configured in the console), and every POST parameter.
- * For GET webhooks the parameters are in the URL: pass `{}`.
+ * Accepts whatever the official helper's `validateRequest` accepts (the URL as received, with
+ * its port removed and with the default port added, then WHATWG-normalised and with a
+ * legacy-encoded query string), and also the URL with `%27` in its query spelled back as the `'`
+ * Twilio sent and signed, which Fetch runtimes (`request.url` in Next.js, Bun, Workers, undici)
+ * re-encode and the helper refuses (`candidateUrls`: at most 38 spellings, every comparison
+ * constant-time). Pass the URL Twilio called (scheme, host, path and query) as the server
+ * received it, and every POST parameter. For GET webhooks the parameters are in the URL: pass `{}`.
  *
  * Where the official helper throws (a URL that `new URL()` rejects and that matches in no
  * received spelling), this returns false.

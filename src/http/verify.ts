@@ -13,7 +13,7 @@ import {
   countParsedParams,
   TooManyParamsError,
 } from './limits.js';
-import { checkPublicUrlOptions, publicUrl, type PublicUrlOptions } from './public-url.js';
+import { checkPublicUrlOptions, publicUrl, type PublicUrlOptions, withHostHeader } from './public-url.js';
 import { defaultRejectionLog, redactUrl } from './rejection-log.js';
 import {
   candidateUrls,
@@ -33,8 +33,10 @@ import type { FormParams } from './webhook-params.js';
  */
 export interface WebhookOptions<Req = Request> extends PublicUrlOptions<Req>, BodyLimitOptions {
   /**
-   * The account's auth token (the primary one).
-   * @default process.env.TWILIO_AUTH_TOKEN — creating a verifier without either throws.
+   * The account's auth token (the primary one). Read when the first request arrives, not when
+   * the verifier is created, so that a build (`next build`) needs no token.
+   * @default process.env.TWILIO_AUTH_TOKEN — without either, every request is answered 500 and
+   *   the missing token is logged once (console.error), naming TWILIO_AUTH_TOKEN
    */
   readonly authToken?: string;
   /**
@@ -43,8 +45,9 @@ export interface WebhookOptions<Req = Request> extends PublicUrlOptions<Req>, Bo
    */
   readonly sharedKeySecret?: string;
   /**
-   * Receives every rejected request, e.g. to log it; useful when the URL behind a proxy does
-   * not match. Replaces the default.
+   * Receives every refused request (400, 403, 413), e.g. to log it; useful when the URL behind a
+   * proxy does not match. Replaces the default. (A 500 for a missing auth token is not a refusal
+   * of the request: it is logged once with console.error instead.)
    * @default a console.warn line naming the request, the URL checked and the reason, for the
    *   first 10 refusals; then at most one summary line per 10 s (`rejectionLogger()`, shared by
    *   every verifier of the process)
@@ -56,9 +59,10 @@ export interface WebhookOptions<Req = Request> extends PublicUrlOptions<Req>, Bo
 export interface WebhookRejection {
   /**
    * 400: no signature header (or a body that could not be read); 403: a signature that does not
-   * match; 413: a body over `maxBodyBytes` or a form over `maxParams`.
+   * match; 413: a body over `maxBodyBytes` or a form over `maxParams`; 500: no auth token to check
+   * the signature with (the `authToken` option and `TWILIO_AUTH_TOKEN` are both unset or empty).
    */
-  readonly status: 400 | 403 | 413;
+  readonly status: 400 | 403 | 413 | 500;
   /** What is wrong, for logs (never sent to the client, never holding a secret). */
   readonly reason: string;
   readonly method: string;
@@ -88,28 +92,50 @@ export interface WebhookSecrets {
   readonly sharedKeySecret?: string;
 }
 
+/** Messages already logged by `tokenMissing`, so each is logged once per process. */
+const loggedOnce = new Set<string>();
+
 /**
- * The secrets of a verifier, checked when it is created: a missing auth token is a startup
- * error, never a pass. Also checks the URL options.
- * @throws Error naming TWILIO_AUTH_TOKEN when there is no token.
+ * The 500 answered while a verifier has no auth token; the error is logged once (console.error)
+ * per verifier kind and process. Never holds a secret: there is none to hold.
  */
-export function webhookSecrets(options: WebhookOptions<never>, who: string): WebhookSecrets {
-  const env = typeof process === 'undefined' ? undefined : process.env?.TWILIO_AUTH_TOKEN;
-  const authToken = options.authToken ?? env;
-  if (typeof authToken !== 'string' || authToken === '') {
-    throw new Error(
-      `twiml-jsx/http: ${who} has no Twilio auth token to verify webhook signatures with: ` +
-        'set the TWILIO_AUTH_TOKEN environment variable or pass { authToken }' +
-        (options.authToken === '' ? ' (authToken is an empty string)' : ''),
-    );
+function tokenMissing(options: WebhookOptions<never>, who: string): Refusal {
+  const reason =
+    `${who} has no Twilio auth token to verify webhook signatures with: ` +
+    'set the TWILIO_AUTH_TOKEN environment variable or pass { authToken }' +
+    (options.authToken === '' ? ' (authToken is an empty string)' : '');
+  const line = `twiml-jsx/http: ${reason}; every webhook request is answered 500 until then`;
+  if (!loggedOnce.has(line)) {
+    loggedOnce.add(line);
+    console.error(line);
   }
+  return { status: 500, reason };
+}
+
+/**
+ * Checks the options of a verifier when it is created (an empty `sharedKeySecret`, a malformed
+ * `url` or `baseUrl` are startup errors) and returns how it gets its secrets: the auth token is
+ * read when the first request arrives (the `authToken` option, else `TWILIO_AUTH_TOKEN`) and kept
+ * from then on. Without one, each request gets the 500 refusal of `tokenMissing` (never a pass),
+ * and the token is looked for again at the next request.
+ * @throws Error for an empty `sharedKeySecret`; TypeError for a malformed `url` or `baseUrl`.
+ */
+export function webhookSecrets(options: WebhookOptions<never>, who: string): () => WebhookSecrets | Refusal {
   if (options.sharedKeySecret === '') {
     throw new Error(
       `twiml-jsx/http: ${who} got an empty sharedKeySecret; leave it out, or pass the SharedKey's secret`,
     );
   }
   checkPublicUrlOptions(options, who);
-  return { authToken, sharedKeySecret: options.sharedKeySecret };
+  let secrets: WebhookSecrets | undefined;
+  return () => {
+    if (secrets !== undefined) return secrets;
+    const env = typeof process === 'undefined' ? undefined : process.env?.TWILIO_AUTH_TOKEN;
+    const authToken = options.authToken ?? env;
+    if (typeof authToken !== 'string' || authToken === '') return tokenMissing(options, who);
+    secrets = { authToken, sharedKeySecret: options.sharedKeySecret };
+    return secrets;
+  };
 }
 
 /** Everything the check needs to know about one request. */
@@ -128,6 +154,11 @@ export interface SignedRequest {
 
 /** Why a request is not let through. */
 export type Refusal = Pick<WebhookRejection, 'status' | 'reason'>;
+
+/** Whether `webhookSecrets` gave secrets or the refusal of a missing token. */
+export function isRefusal(value: WebhookSecrets | Refusal): value is Refusal {
+  return 'status' in value;
+}
 
 /** The verdict on a request: a refusal, or a pass with the form it carried (parsed once, here). */
 export type Verdict = { readonly refusal: Refusal } | { readonly refusal?: undefined; readonly form?: FormParams };
@@ -263,6 +294,7 @@ export function paramsOf(
 export function rejectionText({ status, reason }: Refusal): string {
   if (status === 400) return `Bad Request: ${reason}`;
   if (status === 413) return 'Payload Too Large';
+  if (status === 500) return 'Internal Server Error: the webhook cannot be verified (see the server log)';
   return 'Forbidden: the request is not signed by Twilio';
 }
 
@@ -271,7 +303,10 @@ export function rejectionHandler(options: WebhookOptions<never>): (rejection: We
   return options.onReject ?? defaultRejectionLog;
 }
 
-/** Reports a refusal to `onReject` and returns the rejection (its URL without a password). */
+/**
+ * Reports a refusal to `onReject` and returns the rejection (its URL without a password). The 500
+ * of a missing token is not reported: `tokenMissing` logged it.
+ */
 export function reject(
   onReject: (rejection: WebhookRejection) => void,
   refusal: Refusal,
@@ -279,7 +314,7 @@ export function reject(
   url: string,
 ): WebhookRejection {
   const rejection = { status: refusal.status, reason: refusal.reason, method, url: redactUrl(url) };
-  onReject(rejection);
+  if (refusal.status !== 500) onReject(rejection);
   return rejection;
 }
 
@@ -294,12 +329,19 @@ export function readRefusal(error: unknown): Refusal {
 }
 
 /**
- * Creates a verifier for Fetch `Request`s; the auth token is checked now, so a missing
- * `TWILIO_AUTH_TOKEN` fails at startup. Each call reads the body through a clone (the handler
- * can still read it), checks `X-Twilio-Signature` and returns the parameters, or a rejection
- * with the `Response` to return (400 without a signature, 403 for a wrong one, 413 for a body
- * over `maxBodyBytes` or a form over `maxParams`). The body is read from its stream with a byte
- * counter: a larger `Content-Length` is refused before reading, and reading stops at the limit.
+ * Creates a verifier for Fetch `Request`s. The auth token is read when the first request
+ * arrives, so creating one at module level needs no token (`next build`); without a token every
+ * request is answered 500 and the missing `TWILIO_AUTH_TOKEN` is logged once. Each call reads the
+ * body through a clone (the handler can still read it), checks `X-Twilio-Signature` and returns
+ * the parameters, or a rejection with the `Response` to return (400 without a signature, 403 for
+ * a wrong one, 413 for a body over `maxBodyBytes` or a form over `maxParams`). The body is read
+ * from its stream with a byte counter: a larger `Content-Length` is refused before reading, and
+ * reading stops at the limit.
+ *
+ * The URL checked is `request.url` with the authority of the `Host` header (as the official
+ * helper's Express middleware does): frameworks such as Next.js hand the handler a URL naming
+ * their own listening address (`http://localhost:3000/…`) whatever host the client called.
+ * `url`, `baseUrl` and `trustProxy` (`X-Forwarded-*`) choose another one.
  *
  * @example
  * // app/voice/route.tsx (Next.js App Router)
@@ -309,7 +351,7 @@ export function readRefusal(error: unknown): Refusal {
  *   if (!check.valid) return check.response;
  *   return twiml(<Menu />);
  * }
- * @throws Error when there is no auth token; TypeError for a malformed `baseUrl` or limit.
+ * @throws Error for an empty `sharedKeySecret`; TypeError for a malformed `url`, `baseUrl` or limit.
  */
 export function webhookVerifier(
   options: WebhookOptions<Request> = {},
@@ -322,35 +364,43 @@ export function fetchVerifier(
   options: WebhookOptions<Request>,
   who: string,
 ): <T = FormParams>(request: Request) => Promise<FetchWebhookVerification<T>> {
-  const secrets = webhookSecrets(options, who);
+  const secretsOf = webhookSecrets(options, who);
   const limits = bodyLimitsOf(options, who);
   const onReject = rejectionHandler(options);
-  return async <T>(request: Request): Promise<FetchWebhookVerification<T>> => {
-    const { method, headers } = request;
-    const url = publicUrl(request.url, (name) => headers.get(name), request, options);
-    const signature = headers.get(SIGNATURE_HEADER);
-    const contentType = headers.get('content-type');
+  /** The verdict on a request to `url`, and its body (read within the limits, only when signed and not GET). */
+  async function judge(request: Request, url: string): Promise<{ verdict: Verdict; raw: Uint8Array }> {
+    const secrets = secretsOf();
     let raw: Uint8Array = new Uint8Array(0);
-    let verdict: Verdict | undefined;
+    if (isRefusal(secrets)) return { verdict: { refusal: secrets }, raw };
+    const { method, headers } = request;
+    const signature = headers.get(SIGNATURE_HEADER);
     if (signature && !hasNoBody(method)) {
       checkUnread(request, who);
       try {
         raw = await readBodyBytes(request, who, limits);
       } catch (error) {
-        verdict = { refusal: readRefusal(error) };
+        return { verdict: { refusal: readRefusal(error) }, raw };
       }
     }
-    verdict ??= checkRequest(secrets, limits, {
+    const verdict = checkRequest(secrets, limits, {
       method,
       url,
       seenUrl: request.url,
       signature,
       settings: headers.get(SIGNATURE_SETTINGS_HEADER),
-      contentType,
+      contentType: headers.get('content-type'),
       body: { raw },
     });
+    return { verdict, raw };
+  }
+  return async <T>(request: Request): Promise<FetchWebhookVerification<T>> => {
+    const { method, headers } = request;
+    const seen = withHostHeader(request.url, headers.get('host'));
+    const url = publicUrl(seen, (name) => headers.get(name), request, options);
+    const { verdict, raw } = await judge(request, url);
     if (verdict.refusal === undefined) {
-      return { valid: true, url, params: paramsOf(method, request.url, contentType, raw, verdict.form) as T };
+      const params = paramsOf(method, request.url, headers.get('content-type'), raw, verdict.form);
+      return { valid: true, url, params: params as T };
     }
     const rejection = reject(onReject, verdict.refusal, method, url);
     const response = new Response(rejectionText(rejection), {
@@ -362,17 +412,17 @@ export function fetchVerifier(
 }
 
 /**
- * Verifies that a Fetch `Request` comes from Twilio (see `webhookVerifier`, which checks the
- * token once instead of on every call). The body is read through a clone, so the handler can
+ * Verifies that a Fetch `Request` comes from Twilio (see `webhookVerifier`, which checks its
+ * options once instead of on every call). The body is read through a clone, so the handler can
  * still read it.
  *
  * @example
  * app.post('/voice', async (c) => {
  *   const check = await verifyWebhook(c.req.raw, { trustProxy: true });
- *   if (!check.valid) return check.response; // 400 or 403
+ *   if (!check.valid) return check.response; // 400, 403, 413, or 500 without an auth token
  *   return twiml(<Menu />);
  * });
- * @throws (rejects with) Error when there is no auth token (option or TWILIO_AUTH_TOKEN).
+ * @throws (rejects with) Error for an empty `sharedKeySecret`; TypeError for a malformed `url` or `baseUrl`.
  */
 export async function verifyWebhook<T = FormParams>(
   request: Request,

@@ -367,8 +367,12 @@ describe('the signed string is built once per request', () => {
   it('the parameters are sorted once, however many spellings of the URL are tried', () => {
     const params = callParams({ Digits: '1' });
     const sort = vi.spyOn(Array.prototype, 'sort');
-    // A wrong signature: every spelling of the URL is tried (six for this one).
+    // A wrong signature: every spelling of the URL is tried (4 distinct ones for this one; 34 for
+    // the second, whose twenty %27 each may have been a raw ' on the wire; never more than 38).
     expect(validateRequest(TOKEN, 'wrong', 'https://example.com/voice?a=1&b=%27', params)).toBe(false);
     expect(sort).toHaveBeenCalledTimes(1);
+    const quotes = `https://example.com/voice?${Array.from({ length: 20 }, (_, i) => `k${i}=%27`).join('&')}`;
+    expect(validateRequest(TOKEN, 'wrong', quotes, params)).toBe(false);
+    expect(sort).toHaveBeenCalledTimes(2);
   });
 });

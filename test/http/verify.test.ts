@@ -216,13 +216,48 @@ describe('the auth token', () => {
     expect((await verifyWebhook(twilioRequest(URL_, gather))).valid).toBe(false);
   });
 
-  it('missing: creating a verifier throws, naming TWILIO_AUTH_TOKEN; nothing passes', async () => {
+  it('missing: creating a verifier works (a build needs no token); each request is answered 500, logged once', async () => {
     vi.stubEnv('TWILIO_AUTH_TOKEN', undefined);
-    expect(() => webhookVerifier()).toThrow(/webhookVerifier\(\).*TWILIO_AUTH_TOKEN/);
-    await expect(verifyWebhook(twilioRequest(URL_, gather))).rejects.toThrow(/verifyWebhook\(\).*TWILIO_AUTH_TOKEN/);
-    vi.stubEnv('TWILIO_AUTH_TOKEN', '');
-    expect(() => webhookVerifier()).toThrow(/TWILIO_AUTH_TOKEN/);
-    expect(() => webhookVerifier({ authToken: '' })).toThrow(/authToken is an empty string/);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const rejections: WebhookRejection[] = [];
+    const verify = webhookVerifier({ sharedKeySecret: 'shared-secret', onReject: (r) => rejections.push(r) });
+    expect(error).not.toHaveBeenCalled();
+    for (const request of [twilioRequest(URL_, gather), twilioRequest(URL_, gather, { signature: null })]) {
+      const check = await verify(request);
+      expect(check).toMatchObject({ valid: false, status: 500, reason: expect.stringMatching(/TWILIO_AUTH_TOKEN/) });
+      if (check.valid) return;
+      expect(check.response.status).toBe(500);
+      expect(await check.response.text()).toBe(
+        'Internal Server Error: the webhook cannot be verified (see the server log)',
+      );
+      expect(request.bodyUsed).toBe(false);
+    }
+    expect(error.mock.calls).toEqual([
+      [
+        'twiml-jsx/http: webhookVerifier() has no Twilio auth token to verify webhook signatures with: set the ' +
+          'TWILIO_AUTH_TOKEN environment variable or pass { authToken }; every webhook request is answered 500 until then',
+      ],
+    ]);
+    expect(JSON.stringify(error.mock.calls)).not.toContain('shared-secret');
+    expect(rejections).toEqual([]); // not a refusal of the request: the server's configuration
+    // The one-shot form says so too, once.
+    expect(await verifyWebhook(twilioRequest(URL_, gather))).toMatchObject({ valid: false, status: 500 });
+    expect(await verifyWebhook(twilioRequest(URL_, gather))).toMatchObject({ valid: false, status: 500 });
+    expect(error).toHaveBeenCalledTimes(2);
+    expect(error.mock.calls[1][0]).toMatch(/^twiml-jsx\/http: verifyWebhook\(\) has no Twilio auth token/);
+    // Set later, the token is read at the next request, and kept.
+    vi.stubEnv('TWILIO_AUTH_TOKEN', TOKEN);
+    expect((await verify(twilioRequest(URL_, gather))).valid).toBe(true);
+    vi.stubEnv('TWILIO_AUTH_TOKEN', 'another-token');
+    expect((await verify(twilioRequest(URL_, gather))).valid).toBe(true);
+  });
+
+  it('an empty authToken: 500, and the log says the option is empty', async () => {
+    vi.stubEnv('TWILIO_AUTH_TOKEN', TOKEN);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const check = await webhookVerifier({ authToken: '' })(twilioRequest(URL_, gather));
+    expect(check).toMatchObject({ valid: false, status: 500 });
+    expect(error.mock.calls[0][0]).toMatch(/TWILIO_AUTH_TOKEN.*\(authToken is an empty string\)/);
   });
 });
 
