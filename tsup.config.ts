@@ -19,8 +19,11 @@ export const entries: Readonly<Record<string, string>> = {
   'testing/index': 'src/testing/index.ts',
 };
 
-/** The command-line program (ESM only, for Node). */
-export const cliEntry = { 'cli/index': 'src/cli/index.ts' } as const;
+/**
+ * The command-line program (ESM only, for Node), and the dev server it loads only for `dev` (so
+ * `validate` does not load the simulator).
+ */
+export const cliEntry = { 'cli/index': 'src/cli/index.ts', 'dev/index': 'src/dev/index.ts' } as const;
 
 const sources = new Set([...Object.values(entries), ...Object.values(cliEntry)].map((source) => resolve(source)));
 

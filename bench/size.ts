@@ -9,10 +9,13 @@ import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build } from 'esbuild';
 
 /**
- * What the core may weigh, gzipped; test/size.test.ts fails above it. It sits just above the
- * current size (17.4 kB), so growth is a decision; the goal is 12 kB (see BENCHMARKS.md).
+ * What the core may weigh, gzipped; test/size.test.ts fails above it. A guard, not a goal (issue
+ * 15: the core serves servers, and render() needs every table): it sits just above the current
+ * size (about 20.8 kB in 0.2, after the vocabulary followed Twilio's docs — more attributes, ranges
+ * and messages — and the fast predicates moved where JSX reads props), so further growth is a
+ * decision, made here with the reason.
  */
-export const CORE_BUDGET_GZIPPED = 18_000;
+export const CORE_BUDGET_GZIPPED = 21_500;
 
 export interface BundleSize {
   readonly minified: number;

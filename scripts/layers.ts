@@ -23,8 +23,8 @@ export const LAYERS = [
   'http',
   'rest',
   'testing',
-  'cli',
   'dev',
+  'cli',
 ] as const;
 
 /** The layers that make up the core (bundled together into `core.js`). */
@@ -108,15 +108,29 @@ export function importsOf(src: string): SourceImport[] {
   const found: SourceImport[] = [];
   for (const path of modules(src)) {
     const file = ts.createSourceFile(path, readFileSync(join(src, path), 'utf8'), ts.ScriptTarget.Latest, false);
-    for (const statement of file.statements) {
-      if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
-      const specifier = statement.moduleSpecifier;
-      if (specifier === undefined || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
-      const target = relative(src, resolve(src, dirname(path), specifier.text.replace(/\.js$/, '.ts')))
+    const add = (specifier: string, typeOnly: boolean) => {
+      if (!specifier.startsWith('.')) return;
+      const target = relative(src, resolve(src, dirname(path), specifier.replace(/\.js$/, '.ts')))
         .split('\\')
         .join('/');
-      found.push({ from: path, to: target, typeOnly: isTypeOnly(statement) });
-    }
+      found.push({ from: path, to: target, typeOnly });
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
+        const specifier = node.moduleSpecifier;
+        if (specifier !== undefined && ts.isStringLiteral(specifier)) add(specifier.text, isTypeOnly(node));
+      } else if (
+        // import('…') loads a module as surely as a static import does.
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments.length > 0 &&
+        ts.isStringLiteral(node.arguments[0])
+      ) {
+        add(node.arguments[0].text, false);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
   }
   return found;
 }
