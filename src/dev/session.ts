@@ -106,11 +106,10 @@ function headline(error: unknown): string {
 }
 
 /**
- * Seconds a `<Gather>` waits for input (and between keys): its `timeout`, when the simulator
- * reports it, or Twilio's default.
+ * Seconds a `<Gather>` waits for input (and between keys): its `timeout`, as the simulator reports it.
  * @see https://www.twilio.com/docs/voice/twiml/gather#timeout
  */
-const timeoutOf = (waiting: Waiting & { readonly timeout?: number }) => waiting.timeout ?? 5;
+const timeoutOf = (waiting: Waiting) => waiting.timeout;
 
 /** The origin of the app's own URLs (shown as paths). */
 const originOf = (app: App) => (typeof app === 'function' ? FETCH_ORIGIN : new URL(String(app)).origin);

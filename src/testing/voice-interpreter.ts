@@ -49,6 +49,12 @@ export interface Waiting {
   readonly action: string;
   readonly method: HttpMethod;
   readonly actionOnEmptyResult: boolean;
+  /**
+   * Seconds the `<Gather>` waits for the caller to start (and between keys): its `timeout`.
+   * @default 5
+   * @see https://www.twilio.com/docs/voice/twiml/gather#timeout
+   */
+  readonly timeout: number;
 }
 
 /** What the interpreter needs from `simulateCall()`'s options. */
@@ -444,6 +450,7 @@ export class VoiceInterpreter {
           action: this.resolve(a.action, cursor),
           method: methodOf(a.method),
           actionOnEmptyResult: a.actionOnEmptyResult === 'true',
+          timeout: integer(a.timeout, 5),
         });
         return 'wait';
       }

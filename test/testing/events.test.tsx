@@ -253,3 +253,17 @@ describe('each SimulatedRequest', () => {
     expect(error.requests[0].url).toMatch(/^https:\/\/example\.com\/voice\?AccountSid=AC0+1&/);
   });
 });
+
+describe('what a waiting <Gather> reports', () => {
+  it.each([
+    [undefined, 5],
+    [10, 10],
+    [1, 1],
+  ])('timeout=%s waits %i seconds (the dev phone counts it down)', async (timeout, seconds) => {
+    const app = xml(
+      `<Response><Gather input="dtmf"${timeout === undefined ? '' : ` timeout="${timeout}"`} action="/next"><Say>Hi</Say></Gather></Response>`,
+    );
+    const call = await simulateCall(app);
+    expect(call.waiting).toMatchObject({ verb: 'Gather', input: ['dtmf'], timeout: seconds });
+  });
+});
