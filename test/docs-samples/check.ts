@@ -1,0 +1,331 @@
+/**
+ * The checker behind test/docs-samples.test.ts (its opening comment states the conventions): finds
+ * the TypeScript samples of a Markdown file, type-checks them together, runs each one in its own
+ * Node process and compares what it prints with the output its comments show.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+
+/** The repository's root folder. */
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** One TypeScript sample: a ```ts or ```tsx block. */
+export interface Sample {
+  /** The Markdown file (or label) it comes from. */
+  readonly doc: string;
+  /** The line of its opening fence, 1-based. */
+  readonly line: number;
+  readonly lang: 'ts' | 'tsx';
+  /** The block's text, exactly. */
+  readonly code: string;
+  /** The reason given by `<!-- not run: reason -->` before the block: type-checked, not run. */
+  readonly notRun?: string;
+}
+
+/** What is wrong with a Markdown file's blocks themselves (before anything runs). */
+export interface MarkdownProblem {
+  readonly doc: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+const NOT_RUN = /^<!--\s*not run\b:?\s*(.*?)\s*-->$/;
+const LANGS: Readonly<Record<string, 'ts' | 'tsx'>> = { ts: 'ts', typescript: 'ts', tsx: 'tsx' };
+/** Languages that would be samples but escape the checks. */
+const UNCHECKED = new Set(['js', 'javascript', 'jsx', 'mjs', 'cjs', 'mts', 'cts']);
+
+/**
+ * The ```ts/```tsx blocks of `markdown`, with their `<!-- not run: … -->` markers, and the
+ * problems of the blocks themselves (a marker without a reason or before a block that is not
+ * TypeScript, a JavaScript block, a fence never closed).
+ */
+export function samplesOf(markdown: string, doc: string): { samples: Sample[]; problems: MarkdownProblem[] } {
+  const lines = markdown.split('\n');
+  const samples: Sample[] = [];
+  const problems: MarkdownProblem[] = [];
+  let previous = ''; // the last non-blank line outside blocks
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^( {0,3})(`{3,}|~{3,})\s*([\w-]*)/.exec(lines[i]);
+    if (!open) {
+      if (lines[i].trim() !== '') previous = lines[i].trim();
+      continue;
+    }
+    const [, indent, fence, info] = open;
+    const start = i;
+    const body: string[] = [];
+    for (i++; i < lines.length && !new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(lines[i]); i++)
+      body.push(lines[i].startsWith(indent) ? lines[i].slice(indent.length) : lines[i].trimStart());
+    if (i === lines.length) problems.push({ doc, line: start + 1, message: 'this code block is never closed' });
+    const marker = NOT_RUN.exec(previous);
+    previous = '';
+    const lang = LANGS[info.toLowerCase()];
+    if (marker && !marker[1])
+      problems.push({ doc, line: start + 1, message: '`<!-- not run -->` needs a reason: `<!-- not run: why -->`' });
+    if (marker && !lang)
+      problems.push({ doc, line: start + 1, message: `\`<!-- not run -->\` before a \`${info || 'plain'}\` block` });
+    if (UNCHECKED.has(info.toLowerCase()))
+      problems.push({
+        doc,
+        line: start + 1,
+        message: `a \`${info}\` block: write samples as ts or tsx, so they are checked`,
+      });
+    if (lang) samples.push({ doc, line: start + 1, lang, code: body.join('\n'), notRun: marker?.[1] || undefined });
+  }
+  return { samples, problems };
+}
+
+/** A `console.log(…)` or `console.dir(…)` call. */
+function isConsoleOutput(node: ts.Node): node is ts.CallExpression {
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === 'console' &&
+    ['log', 'dir'].includes(node.expression.name.text)
+  );
+}
+
+/** The comment lines right below line `after` (0-based), without their `// ` (or `//`). */
+function commentBlock(lines: readonly string[], after: number): string[] | undefined {
+  const block: string[] = [];
+  for (let i = after + 1; i < lines.length; i++) {
+    const comment = /^\s*\/\/(?: (.*)|)$/.exec(lines[i]);
+    if (!comment) break;
+    block.push(comment[1] ?? '');
+  }
+  return block.length > 0 ? block : undefined;
+}
+
+/**
+ * The output a sample's comments show: for each statement that calls `console.log` or
+ * `console.dir`, the `//` lines right below the line where that statement ends, in the order
+ * they are written. `missing` lists the lines (1-based, in the sample) of such statements with
+ * no comment below.
+ */
+export function expectedOutput(code: string, lang: 'ts' | 'tsx'): { output: string[]; missing: number[] } {
+  const file = ts.createSourceFile(
+    `sample.${lang}`,
+    code,
+    ts.ScriptTarget.Latest,
+    true,
+    lang === 'tsx' ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
+  const lines = code.split('\n');
+  const ends = new Set<number>(); // lines where a printing statement ends
+  const visit = (node: ts.Node, statement: ts.Node | undefined): void => {
+    const here = ts.isStatement(node) ? node : statement;
+    if (isConsoleOutput(node) && here) ends.add(file.getLineAndCharacterOfPosition(here.getEnd()).line);
+    ts.forEachChild(node, (child) => visit(child, here));
+  };
+  visit(file, undefined);
+  const output: string[] = [];
+  const missing: number[] = [];
+  for (const end of [...ends].sort((a, b) => a - b)) {
+    const block = commentBlock(lines, end);
+    if (block) output.push(...block);
+    else missing.push(end + 1);
+  }
+  return { output, missing };
+}
+
+/** Module specifiers of a sample's imports and re-exports. */
+function importsOf(code: string, lang: 'ts' | 'tsx'): string[] {
+  const kind = lang === 'tsx' ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const file = ts.createSourceFile(`sample.${lang}`, code, ts.ScriptTarget.Latest, false, kind);
+  return file.statements.flatMap((s) =>
+    (ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) &&
+    s.moduleSpecifier &&
+    ts.isStringLiteral(s.moduleSpecifier)
+      ? [s.moduleSpecifier.text]
+      : [],
+  );
+}
+
+/** The credentials the samples' environment holds (the stand-in API accepts exactly these). */
+export const SAMPLE_ENV = {
+  TWILIO_ACCOUNT_SID: 'AC5ef8732a3c49700934481addd5ce1659',
+  TWILIO_AUTH_TOKEN: '9c1a0f6e2b7d48c3a5e4f0d1b2c3a4e5',
+  TWILIO_API_SECRET: 'mRq3fZ8kT1wB6yH0vN4cX7pL2sD9gJ5a',
+} as const;
+
+/**
+ * The types a project has once it follows docs/testing.md's setup: Vitest's matchers merged with
+ * twiml-jsx's (the README's testing sample uses them).
+ */
+const VITEST_SETUP = `import 'vitest';
+import type { TwiMLMatchers } from 'twiml-jsx/testing';
+
+declare module 'vitest' {
+  interface Matchers<T = any> extends TwiMLMatchers<T> {}
+}
+`;
+
+/** What a sample's run did. */
+export interface Run {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A sample and what is wrong with it (nothing when `failures` is empty). */
+export interface Checked {
+  readonly sample: Sample;
+  readonly failures: string[];
+  /** Undefined for samples that are not run. */
+  readonly run?: Run;
+}
+
+/** Longest a sample may run before it is stopped (a sample that does not end is a failure). */
+const RUN_LIMIT_MS = 60_000;
+
+/** Runs one file with tsx and the preload; never throws. */
+function runFile(file: string, tsconfig: string): Promise<Run> {
+  const preload = pathToFileURL(fileURLToPath(new URL('./preload.ts', import.meta.url))).href;
+  const env: Record<string, string> = { ...SAMPLE_ENV, TSX_TSCONFIG_PATH: tsconfig, NO_COLOR: '1' };
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT'])
+    if (process.env[name] !== undefined) env[name] = process.env[name]!;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', preload, file], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const limit = setTimeout(() => {
+      stderr += `\n[stopped: still running after ${RUN_LIMIT_MS / 1000} s]`;
+      child.kill('SIGKILL');
+    }, RUN_LIMIT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(limit);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** Runs `tasks` with at most `limit` at a time, results in order. */
+async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+const indentBlock = (text: string) => text.replace(/^/gm, '    ');
+
+/** The comparison of a run's output with the sample's comments, or undefined when they agree. */
+function outputFailure(expected: string[], stdout: string): string | undefined {
+  const want = expected.join('\n').trimEnd();
+  const got = stdout.trimEnd();
+  if (want === got) return undefined;
+  const wantLines = want.split('\n');
+  const gotLines = got.split('\n');
+  const first = wantLines.findIndex((line, i) => line !== gotLines[i]);
+  const at = first === -1 ? wantLines.length : first;
+  return (
+    `the output differs from the comments (first at output line ${at + 1}):\n` +
+    `  comments show:\n${indentBlock(want || '(nothing)')}\n  it printed:\n${indentBlock(got || '(nothing)')}`
+  );
+}
+
+/**
+ * Checks samples: one type-check of all of them (the repository's tsconfig, so `twiml-jsx` is
+ * the source in src/ through its paths, every file a module), then each sample that is not marked
+ * `not run` in its own process. A temporary folder under test/docs-samples/.tmp/ holds the files
+ * and is removed at the end.
+ */
+export async function checkSamples(samples: readonly Sample[]): Promise<Checked[]> {
+  const base = join(root, 'test/docs-samples/.tmp');
+  mkdirSync(base, { recursive: true });
+  const run = mkdtempSync(join(base, 'run-'));
+  try {
+    // Samples sit in <run>/test/, and rootDirs merges <run> with the repository: a relative
+    // import of a sample that is not run resolves as from a file in the repository's test/.
+    mkdirSync(join(run, 'test'));
+    const files = samples.map((sample, i) => {
+      const name = `${sample.doc.replace(/[^\w]+/g, '-')}-${sample.line}-${i}.${sample.lang}`;
+      const file = join(run, 'test', name);
+      writeFileSync(file, sample.code);
+      return file;
+    });
+    writeFileSync(join(run, 'vitest.d.ts'), VITEST_SETUP);
+    const tsconfig = join(run, 'tsconfig.json');
+    writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        extends: join(root, 'tsconfig.json'),
+        compilerOptions: { moduleDetection: 'force', rootDirs: [run, root] },
+        include: ['test/*.ts', 'test/*.tsx', 'vitest.d.ts'],
+      }),
+    );
+
+    const failures = samples.map((): string[] => []);
+    for (const [i, sample] of samples.entries()) {
+      const { missing } = expectedOutput(sample.code, sample.lang);
+      for (const line of missing)
+        failures[i].push(`line ${sample.line + line}: prints, but no \`// output\` comment lines follow`);
+      if (!sample.notRun)
+        for (const from of importsOf(sample.code, sample.lang).filter((m) => m.startsWith('.')))
+          failures[i].push(`imports '${from}': a sample that runs defines what it needs inline`);
+    }
+
+    // Type-check.
+    const config = ts.getParsedCommandLineOfConfigFile(
+      tsconfig,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        },
+      },
+    )!;
+    const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
+    const byFile = new Map(files.map((file, i) => [file, i]));
+    for (const d of ts.getPreEmitDiagnostics(program)) {
+      const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      const i = d.file ? byFile.get(d.file.fileName) : undefined;
+      if (i === undefined) {
+        if (!d.file) throw new Error(`type-checking the samples: TS${d.code} ${text}`);
+        continue; // another file of the repository: the repository's own type-check reports it
+      }
+      const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+      failures[i].push(`line ${samples[i].line + 1 + line}: error TS${d.code}: ${text}`);
+    }
+
+    // Run.
+    const runs = await pool(
+      samples.map((sample, i) => async () => (sample.notRun ? undefined : runFile(files[i], tsconfig))),
+      Math.max(1, Math.min(4, availableParallelism())),
+    );
+    return samples.map((sample, i) => {
+      const result = runs[i];
+      if (result) {
+        if (result.code !== 0)
+          failures[i].push(
+            `exited with ${result.code ?? result.signal}:\n${indentBlock(result.stderr.trim() || '(no message)')}`,
+          );
+        else if (result.stderr.trim() !== '')
+          failures[i].push(`wrote to stderr (a sample shows all it prints):\n${indentBlock(result.stderr.trim())}`);
+        const differs = outputFailure(expectedOutput(sample.code, sample.lang).output, result.stdout);
+        if (differs) failures[i].push(differs);
+      }
+      return { sample, failures: failures[i], run: result };
+    });
+  } finally {
+    rmSync(run, { recursive: true, force: true });
+  }
+}
