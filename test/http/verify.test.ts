@@ -157,6 +157,24 @@ describe('the public URL', () => {
     expect((await verifier({ trustProxy: true }).verify(proxied(publicUrl, headers))).valid).toBe(true);
   });
 
+  it('the host comes from the Host header (Next.js puts its own address in request.url); a malformed one is not used', async () => {
+    // What Next hands a route handler: its listening address, whatever the client called.
+    const asNext = (signedFor: string, host: string) =>
+      twilioRequest('http://localhost:3000/voice?a=1', gather, {
+        signature: sign(signedFor, gather),
+        headers: { Host: host },
+      });
+    const { verify, rejections } = verifier();
+    const check = await verify(asNext('http://127.0.0.1:3000/voice?a=1', '127.0.0.1:3000'));
+    expect(check).toMatchObject({ valid: true, url: 'http://127.0.0.1:3000/voice?a=1' });
+    expect((await verify(asNext('http://localhost:3000/voice?a=1', '127.0.0.1:3000'))).valid).toBe(false);
+    expect(rejections[0].url).toBe('http://127.0.0.1:3000/voice?a=1');
+    for (const host of ['example.com/evil', 'a b', 'example.com:99999x', '']) {
+      expect((await verify(asNext('http://localhost:3000/voice?a=1', host))).valid).toBe(true);
+    }
+    expect((await verify(asNext('http://[::1]:3000/voice?a=1', '[::1]:3000'))).valid).toBe(true);
+  });
+
   it('trustProxy: http vs https is part of the signature', async () => {
     const { verify } = verifier({ trustProxy: true });
     const headers = { 'X-Forwarded-Proto': 'http', 'X-Forwarded-Host': 'example.com' };

@@ -50,9 +50,20 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** `next start -H 127.0.0.1 -p <free port>` in `project`; resolves once Next says it is ready. */
-async function nextStart(project: string, env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await freePort();
+/**
+ * `next start -H 127.0.0.1 -p <free port>` in `project`; resolves once Next says it is ready. A
+ * port taken between `freePort()` and Next's listen (EADDRINUSE) is replaced by another.
+ */
+async function nextStart(project: string, env: NodeJS.ProcessEnv, attempts = 3): Promise<Server> {
+  try {
+    return await startOn(await freePort(), project, env);
+  } catch (error) {
+    if (attempts > 1 && String(error).includes('EADDRINUSE')) return nextStart(project, env, attempts - 1);
+    throw error;
+  }
+}
+
+async function startOn(port: number, project: string, env: NodeJS.ProcessEnv): Promise<Server> {
   const bin = join(project, 'node_modules/next/dist/bin/next');
   // Its own process group, so that stop() ends Next and whatever it started, and nothing else.
   const child: ChildProcess = spawn(process.execPath, [bin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
