@@ -36,6 +36,9 @@
  *   no build needed and nothing read from a dist/ another build may be replacing). The environment
  *   holds only fake credentials (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_API_SECRET`:
  *   SAMPLE_ENV in check.ts), never the developer's.
+ * - `DOCS_SAMPLES_AGAINST=dist npx vitest run test/docs-samples.test.ts` (after `npm run build`)
+ *   type-checks and runs the same samples against the built package instead: without the paths,
+ *   `twiml-jsx` resolves through package.json's exports to dist/ (its JavaScript and declarations).
  * - REST: the preload replaces `fetch` with a stand-in for Twilio's API
  *   (test/docs-samples/twilio-api.ts: deterministic SIDs and clock, Twilio's error bodies, the test
  *   credentials' magic number +15005550004 refused with 21610). Any other host is refused, so no
@@ -160,8 +163,11 @@ const fixtures = Object.entries(FIXTURES).map(([name, lines]) => ({ name, ...sam
 const samples: Sample[] = [...docs, ...fixtures].flatMap((d) => d.samples);
 let checked: Checked[];
 
+/** `DOCS_SAMPLES_AGAINST=dist` checks the built package instead of the source (run `npm run build` first). */
+const against = process.env.DOCS_SAMPLES_AGAINST === 'dist' ? 'dist' : 'src';
+
 beforeAll(async () => {
-  checked = await checkSamples(samples);
+  checked = await checkSamples(samples, against);
 }, 600_000);
 
 const resultOf = (sample: Sample) => checked[samples.indexOf(sample)];

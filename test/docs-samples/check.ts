@@ -244,10 +244,12 @@ function outputFailure(expected: string[], stdout: string): string | undefined {
 /**
  * Checks samples: one type-check of all of them (the repository's tsconfig, so `twiml-jsx` is
  * the source in src/ through its paths, every file a module), then each sample that is not marked
- * `not run` in its own process. A temporary folder under test/docs-samples/.tmp/ holds the files
+ * `not run` in its own process. `against: 'dist'` drops the paths: `twiml-jsx` is then the
+ * package as built (its own name resolves through package.json's exports to dist/, JavaScript
+ * and declarations), which must exist. A temporary folder under test/docs-samples/.tmp/ holds the files
  * and is removed at the end.
  */
-export async function checkSamples(samples: readonly Sample[]): Promise<Checked[]> {
+export async function checkSamples(samples: readonly Sample[], against: 'src' | 'dist' = 'src'): Promise<Checked[]> {
   const base = join(root, 'test/docs-samples/.tmp');
   mkdirSync(base, { recursive: true });
   const run = mkdtempSync(join(base, 'run-'));
@@ -267,7 +269,12 @@ export async function checkSamples(samples: readonly Sample[]): Promise<Checked[
       tsconfig,
       JSON.stringify({
         extends: join(root, 'tsconfig.json'),
-        compilerOptions: { moduleDetection: 'force', rootDirs: [run, root] },
+        compilerOptions: {
+          moduleDetection: 'force',
+          rootDirs: [run, root],
+          // Without the paths, `twiml-jsx` is the package itself (its exports: dist/).
+          ...(against === 'dist' ? { paths: {} } : {}),
+        },
         include: ['test/*.ts', 'test/*.tsx', 'vitest.d.ts'],
       }),
     );
