@@ -12,7 +12,11 @@
  *   sample escapes the checks.
  * - **Self-contained**: a sample imports everything it uses (no names from an earlier block) and
  *   defines inline what it needs — the app, the flow, the numbers. A sample that runs has no
- *   relative imports.
+ *   relative imports, except of another file of the same document (next point).
+ * - **Files of one project**: a sample whose first line is a comment naming a file
+ *   (`// app/voice/route.tsx`, a relative path ending in .ts or .tsx) is that file, in a folder of
+ *   its own per document, so the files of a document import each other by relative paths as in a
+ *   project (`import { Menu } from '../../flows/menu'`). A name is used once per document.
  * - **Output**: the `//` comment lines right below a statement that calls `console.log(…)` or
  *   `console.dir(…)` are what it prints, one comment line per output line (`//` alone for an empty
  *   line); comments on the same line as code are explanations. All such blocks, in the order they
@@ -48,12 +52,14 @@
  *   the sample ends once its own work is done. A sample that still runs after 60 s is stopped and
  *   fails.
  *
- * Adding a file: one line in DOCS. For docs/http.md, its samples will need: the flows they import
- * from './ivr.js' (and '@/flows/ivr' in the Next.js one) defined inline; imports and definitions
- * for the fragments (`apology`, `logger`, `authToken`, `signature`, `url`, `params`, `rawBody`, an
- * `app` for the limits and proxy blocks); Fastify's `await app.listen(…)` and Express's
- * `app.listen(3000)` work as written; the Next.js route (`export async function POST`) runs as a
- * module that only defines the handler, or calls it with a signed `Request` to show its answer.
+ * Adding a file: one line in DOCS. What docs/http.md's samples need first (as of this writing):
+ * the Express, Fastify, Hono and node:http samples import their flows from './ivr.js' — define
+ * them inline, or name the flows' sample `// ivr.tsx` and those samples by their file too; the
+ * fragments need their imports and definitions (`apology`, `logger`, `Menu`, `twiml`,
+ * `expressTwiML`; `authToken`, `signature`, `url`, `params`, `rawBody`; an `app` for the limits and
+ * proxy blocks). Servers need nothing (Express's `app.listen(3000)`, Fastify's
+ * `await app.listen({ port: 3000 })` run as written), and its Next.js files (named, not run)
+ * type-check already.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,6 +117,35 @@ const FIXTURES = {
     '```',
     '```js',
     "console.log('unchecked');",
+    '```',
+    '```ts',
+    '// lib/a.ts',
+    'export {};',
+    '```',
+    '```ts',
+    '// lib/a.ts',
+    'export {};',
+    '```',
+  ],
+  'files of one project': [
+    '```tsx',
+    '// flows/welcome.tsx',
+    "import { Response, Say } from 'twiml-jsx';",
+    '',
+    'export const Welcome = ({ name }: { name: string }) => (',
+    '  <Response>',
+    '    <Say>Welcome to {name}.</Say>',
+    '  </Response>',
+    ');',
+    '```',
+    '',
+    '```tsx',
+    '// scripts/print.tsx',
+    "import { render } from 'twiml-jsx';",
+    "import { Welcome } from '../flows/welcome.js';",
+    '',
+    'console.log(render(<Welcome name="Owl & Co." />));',
+    '// <?xml version="1.0" encoding="UTF-8"?><Response><Say>Welcome to Owl &amp; Co..</Say></Response>',
     '```',
   ],
   'a relative import': [
@@ -189,9 +224,10 @@ describe.each(docs)('$doc', ({ doc, samples: inDoc, problems }) => {
 });
 
 describe('samples that are not run', () => {
-  it('are marked with a reason, and these are all', () => {
-    expect(docs.flatMap((d) => d.samples.filter((s) => s.notRun).map((s) => `${s.doc}: ${s.notRun}`))).toEqual([
-      'README.md: a Vitest test file (test/testing/guide.test.tsx runs it)',
+  it("in the README: only the testing section's Vitest file", () => {
+    const readme = docs.find((d) => d.doc === 'README.md')!;
+    expect(readme.samples.filter((s) => s.notRun).map((s) => s.notRun)).toEqual([
+      'a Vitest test file (test/testing/guide.test.tsx runs it)',
     ]);
   });
 });
@@ -234,18 +270,27 @@ describe('the checker', () => {
     expect(result.failures).toEqual(["line 4: error TS2322: Type 'string' is not assignable to type 'number'."]);
   });
 
-  it('refuses a marker without a reason, a marker before a non-TypeScript block, and JavaScript blocks', () => {
+  it('refuses a marker without a reason or before a non-TypeScript block, JavaScript blocks, a file named twice', () => {
     expect(fixtures.find((f) => f.name === 'bad blocks')!.problems).toEqual([
       { doc: 'bad blocks', line: 2, message: '`<!-- not run -->` needs a reason: `<!-- not run: why -->`' },
       { doc: 'bad blocks', line: 6, message: '`<!-- not run -->` before a `sh` block' },
       { doc: 'bad blocks', line: 9, message: 'a `js` block: write samples as ts or tsx, so they are checked' },
+      { doc: 'bad blocks', line: 16, message: 'a second sample named lib/a.ts' },
     ]);
   });
 
-  it('refuses relative imports in samples that run', () => {
+  it('refuses relative imports in samples that run, unless they name another sample', () => {
     expect(fixture('a relative import').failures[0]).toBe(
-      "imports './ivr.js': a sample that runs defines what it needs inline",
+      "imports './ivr.js': a sample that runs defines what it needs inline (or imports a sample of its document " +
+        'that names its file)',
     );
+  });
+
+  it('lets samples that name their files import each other', () => {
+    const project = fixtures.find((f) => f.name === 'files of one project')!;
+    expect(project.samples.map((s) => s.file)).toEqual(['flows/welcome.tsx', 'scripts/print.tsx']);
+    expect(project.problems).toEqual([]);
+    expect(project.samples.map((s) => resultOf(s).failures)).toEqual([[], []]);
   });
 
   it('keeps samples off the network', () => {

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
@@ -24,7 +24,15 @@ export interface Sample {
   readonly code: string;
   /** The reason given by `<!-- not run: reason -->` before the block: type-checked, not run. */
   readonly notRun?: string;
+  /**
+   * The file the sample is, when its first line names one (`// app/voice/route.tsx`): samples of
+   * one document import each other by relative paths, as the files of one project.
+   */
+  readonly file?: string;
 }
+
+/** A first line naming the sample's file: a relative path ending in .ts or .tsx. */
+const FILE_NAME = /^\/\/ ((?:[\w@-][\w.@-]*\/)*[\w@-][\w.@-]*\.tsx?)\s*$/;
 
 /** What is wrong with a Markdown file's blocks themselves (before anything runs). */
 export interface MarkdownProblem {
@@ -73,7 +81,11 @@ export function samplesOf(markdown: string, doc: string): { samples: Sample[]; p
         line: start + 1,
         message: `a \`${info}\` block: write samples as ts or tsx, so they are checked`,
       });
-    if (lang) samples.push({ doc, line: start + 1, lang, code: body.join('\n'), notRun: marker?.[1] || undefined });
+    if (!lang) continue;
+    const file = FILE_NAME.exec(body[0] ?? '')?.[1];
+    if (file && samples.some((s) => s.file === file))
+      problems.push({ doc, line: start + 1, message: `a second sample named ${file}` });
+    samples.push({ doc, line: start + 1, lang, code: body.join('\n'), notRun: marker?.[1] || undefined, file });
   }
   return { samples, problems };
 }
@@ -142,6 +154,14 @@ function importsOf(code: string, lang: 'ts' | 'tsx'): string[] {
     ts.isStringLiteral(s.moduleSpecifier)
       ? [s.moduleSpecifier.text]
       : [],
+  );
+}
+
+/** Whether relative import `from` of the named sample `sample` is another named sample of its document. */
+function namesSample(samples: readonly Sample[], sample: Sample, from: string): boolean {
+  const target = posix.join(posix.dirname(sample.file!), from).replace(/\.js$/, '');
+  return samples.some(
+    (other) => other.doc === sample.doc && other.file && [target, `${target}.ts`, `${target}.tsx`].includes(other.file),
   );
 }
 
@@ -256,10 +276,13 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
   try {
     // Samples sit in <run>/test/, and rootDirs merges <run> with the repository: a relative
     // import of a sample that is not run resolves as from a file in the repository's test/.
-    mkdirSync(join(run, 'test'));
+    // Samples that name their file sit at that path in a folder of their document.
+    const slug = (doc: string) => doc.replace(/[^\w]+/g, '-');
     const files = samples.map((sample, i) => {
-      const name = `${sample.doc.replace(/[^\w]+/g, '-')}-${sample.line}-${i}.${sample.lang}`;
-      const file = join(run, 'test', name);
+      const file = sample.file
+        ? join(run, 'files', slug(sample.doc), sample.file)
+        : join(run, 'test', `${slug(sample.doc)}-${sample.line}-${i}.${sample.lang}`);
+      mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, sample.code);
       return file;
     });
@@ -275,7 +298,7 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
           // Without the paths, `twiml-jsx` is the package itself (its exports: dist/).
           ...(against === 'dist' ? { paths: {} } : {}),
         },
-        include: ['test/*.ts', 'test/*.tsx', 'vitest.d.ts'],
+        include: ['test/*.ts', 'test/*.tsx', 'files/**/*.ts', 'files/**/*.tsx', 'vitest.d.ts'],
       }),
     );
 
@@ -286,7 +309,11 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
         failures[i].push(`line ${sample.line + line}: prints, but no \`// output\` comment lines follow`);
       if (!sample.notRun)
         for (const from of importsOf(sample.code, sample.lang).filter((m) => m.startsWith('.')))
-          failures[i].push(`imports '${from}': a sample that runs defines what it needs inline`);
+          if (!(sample.file && namesSample(samples, sample, from)))
+            failures[i].push(
+              `imports '${from}': a sample that runs defines what it needs inline (or imports a sample of its ` +
+                'document that names its file)',
+            );
     }
 
     // Type-check.
