@@ -25,6 +25,7 @@ import {
   seenWarnings,
   type TwiMLElement,
   TwiMLValidationError,
+  validate,
 } from 'twiml-jsx';
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -536,5 +537,33 @@ describe('validate: false still writes well-formed XML only (issue 13 item 8)', 
         { validate: false },
       ),
     ).toBe(DECLARATION + '<!-- v2 --><Say>not in a Response</Say>');
+  });
+});
+
+describe("a document over Twilio's 64 kB (issue 15 item 4)", () => {
+  it('is refused at once, read from the tree, before anything else is checked or written', () => {
+    const big = (
+      <Response>
+        <Gather numDigits={0} />
+        {Array.from({ length: 10_000 }, (_, i) => (
+          <Pause key={i} length={1} />
+        ))}
+      </Response>
+    );
+    try {
+      render(big);
+      expect.unreachable('render() should throw');
+    } catch (error) {
+      // The out-of-range numDigits is not even looked at: the size alone refuses it.
+      expect((error as TwiMLValidationError).problems.map((p) => p.code)).toEqual(['document-too-large']);
+      expect((error as TwiMLValidationError).message).toMatch(
+        /the document is 1\d{5} bytes; Twilio accepts at most 65536/,
+      );
+    }
+    // validate() still lists every problem, the size last.
+    expect(validate(big).map((p) => p.code)).toEqual(['out-of-range', 'document-too-large']);
+    // Pretty output is measured as written; unvalidated output is not limited.
+    expect(() => render(big, { pretty: true })).toThrow(TwiMLValidationError);
+    expect(render(big, { validate: false }).length).toBeGreaterThan(65_536);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Compiles and imports the module under test the way `twiml-jsx render` does (esbuild,
- * `jsxImportSource: "twiml-jsx"`, packages left to Node's resolution from the module's folder),
- * and says which source files went into it, so they can be watched.
+ * The package's one module loader, for `twiml-jsx dev` and `twiml-jsx render`: compiles a user's
+ * module with esbuild (`jsxImportSource: "twiml-jsx"`, packages left to Node's resolution from the
+ * module's folder), imports it, and says which source files went into it, so they can be watched.
  */
 import { randomUUID } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
@@ -14,7 +14,9 @@ async function esbuild(): Promise<Esbuild> {
   try {
     return (await import('esbuild')) as Esbuild;
   } catch {
-    throw new Error('`twiml-jsx dev` compiles your module with esbuild; install it: npm install --save-dev esbuild');
+    throw new Error(
+      'twiml-jsx compiles .tsx/.jsx/.ts modules with esbuild; install it: npm install --save-dev esbuild',
+    );
   }
 }
 
@@ -27,13 +29,14 @@ export interface LoadedModule {
 
 /** An error in the user's module: compiling or importing it failed. */
 export class ModuleError extends Error {
+  override name = 'ModuleError' as const;
+
   constructor(
     message: string,
     /** The files to watch anyway (those esbuild got to), so fixing them reloads. */
     readonly inputs: readonly string[] = [],
   ) {
     super(message);
-    this.name = 'ModuleError';
   }
 }
 
@@ -79,7 +82,7 @@ export async function loadModule(file: string): Promise<LoadedModule> {
     throw new ModuleError(message || `cannot compile ${file}: ${String(error)}`, [...new Set([path, ...located])]);
   }
   // Written next to the module so its imports resolve from the module's own node_modules.
-  const compiled = join(dirname(path), `.twiml-jsx-dev-${randomUUID()}.mjs`);
+  const compiled = join(dirname(path), `.twiml-jsx-${randomUUID()}.mjs`);
   await writeFile(compiled, code);
   try {
     const exports = (await import(pathToFileURL(compiled).href)) as Record<string, unknown>;

@@ -95,10 +95,14 @@ export function render(node: TwiMLElement, options?: RenderOptions): string {
   }
   checkOptions(options);
   const validating = options?.validate !== false;
-  const warnings = validating ? validateStructure(node) : shapeProblems(node);
-  if (warnings.length > 0 && warnings.some((p) => p.severity === 'error')) throw new TwiMLValidationError(warnings);
   const pretty = options?.pretty;
   const declaration = options?.declaration !== false;
+  // Over Twilio's 64 kB, the document is refused at once, read from the tree (built elements carry
+  // their XML), before anything else is checked or written.
+  const tooLarge = validating && !pretty ? treeSizeProblem(node, declaration) : undefined;
+  if (tooLarge) throw new TwiMLValidationError([tooLarge]);
+  const warnings = validating ? validateStructure(node) : shapeProblems(node);
+  if (warnings.length > 0 && warnings.some((p) => p.severity === 'error')) throw new TwiMLValidationError(warnings);
   let body: string;
   try {
     body = writeXml(node, pretty ? (typeof pretty === 'string' ? pretty : '  ') : undefined);
@@ -107,10 +111,9 @@ export function render(node: TwiMLElement, options?: RenderOptions): string {
     throw error;
   }
   if (validating) {
-    const tooLarge = pretty
-      ? textSizeProblem(declaration ? XML_DECLARATION + body : body)
-      : treeSizeProblem(node, declaration);
-    if (tooLarge) throw new TwiMLValidationError([...warnings, tooLarge]);
+    // Pretty output is measured as written (its indentation counts too).
+    const prettyTooLarge = pretty ? textSizeProblem(declaration ? XML_DECLARATION + body : body) : undefined;
+    if (prettyTooLarge) throw new TwiMLValidationError([...warnings, prettyTooLarge]);
     if (warnings.length > 0) report(warnings, options?.onWarning);
   }
   if (!declaration) return pretty ? body.slice(1) : body;
