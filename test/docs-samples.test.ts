@@ -1,8 +1,8 @@
 /**
  * Docs a user can paste (issue 12 item 7): every TypeScript sample of the files in DOCS is
  * type-checked and run exactly as written, and what it prints is compared with the output its
- * comments show. (docs/testing.md and the README's "Testing your flows" sample run in
- * test/testing/guide.test.tsx.)
+ * comments show. Every ```ts/```tsx block of README.md and docs/*.md is in DOCS (a test below
+ * fails otherwise); docs/vocabulary.md, generated from the vocabulary, is the one exception.
  *
  * Conventions for the Markdown files (test/docs-samples/check.ts implements them):
  *
@@ -11,8 +11,9 @@
  *   (```sh, ```jsonc, ```xml, ```text) and are not checked; ```js/```jsx blocks are refused, so no
  *   sample escapes the checks.
  * - **Self-contained**: a sample imports everything it uses (no names from an earlier block) and
- *   defines inline what it needs — the app, the flow, the numbers. A sample that runs has no
- *   relative imports, except of another file of the same document (next point).
+ *   defines inline what it needs — the app, the flow, the numbers. A sample has no relative
+ *   imports (users do not have this repository's examples/), except of another file of the same
+ *   document (next point).
  * - **Files of one project**: a sample whose first line is a comment naming a file
  *   (`// app/voice/route.tsx`, a relative path ending in .ts or .tsx) is that file, in a folder of
  *   its own per document, so the files of a document import each other by relative paths as in a
@@ -21,13 +22,25 @@
  *   `console.dir(…)` are what it prints, one comment line per output line (`//` alone for an empty
  *   line); comments on the same line as code are explanations. All such blocks, in the order they
  *   are written, must equal the sample's standard output (trailing blank lines aside), and every
- *   printing statement needs its block. Nothing may be written to standard error (a validation
- *   warning there would be output the docs do not show), and the sample must exit with 0.
- * - **Not run**: a TypeScript sample that must not run (a test file for another runner, a
- *   configuration file) has `<!-- not run: reason -->` on the line before its block (blank lines
- *   between are fine). It is still type-checked. Its relative imports resolve as from a file in
- *   the repository's test/ folder (the README's testing sample imports ../examples/), and Vitest's
- *   matchers have twiml-jsx's types, as after docs/testing.md's setup.
+ *   printing statement needs its block. The sample must exit with 0.
+ * - **Standard error**: `// stderr: text` comment lines (anywhere in the sample, each on a line of
+ *   its own; `// stderr:` alone for an empty line) are what the sample writes to standard error, in
+ *   order: the line a verifier logs when it refuses a request, an `onError` that logs. Without
+ *   such lines nothing may be written there (a validation warning would be output the docs do not
+ *   show). A sample that would rather keep quiet passes its own `onReject`/`onError`.
+ * - **Test files**: a sample named as a Vitest test file (`// test/menu.test.tsx`, any
+ *   `*.test.ts(x)` or `*.spec.ts(x)`) is run by Vitest, not by Node: each document's test files in
+ *   one `vitest run` of its project folder, with the document's own `vitest.config.ts` sample when
+ *   it has one (docs/testing.md: its setup file registers the matchers), `CI=1` so that an inline
+ *   snapshot that is missing or differs fails. Every test of the file must pass (at least one).
+ *   Their output is Vitest's and is not compared.
+ * - **Not run**: a TypeScript sample that must not run on its own (a configuration file, a setup
+ *   file, a declaration file, a file of the Next.js app that test/next builds) has
+ *   `<!-- not run: reason -->` on the line before its block (blank lines between are fine). It is
+ *   still type-checked; Vitest's matchers have twiml-jsx's types there, as after docs/testing.md's
+ *   setup. `<!-- not run, with Jest's globals: reason -->` marks a sample for Jest: type-checked in
+ *   a program of its own with Jest's global `expect` and `jest` namespace as @types/jest declares
+ *   them (test/docs-samples/jest-globals.ts), since Jest is not a dependency here.
  *
  * How samples run:
  *
@@ -37,9 +50,10 @@
  *   samples against the packed package under non-strict settings too.
  * - Run: each sample in its own Node process, `node --import tsx --import test/docs-samples/preload.ts
  *   sample.tsx` (tsx from node_modules, the same tsconfig, so the package is the source, not dist/:
- *   no build needed and nothing read from a dist/ another build may be replacing). The environment
- *   holds only fake credentials (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_API_SECRET`:
- *   SAMPLE_ENV in check.ts), never the developer's.
+ *   no build needed and nothing read from a dist/ another build may be replacing); test files with
+ *   Vitest, `twiml-jsx` resolved to src/ by the aliases of the repository's vitest.config.ts. The
+ *   environment holds only fake credentials (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`,
+ *   `TWILIO_API_SECRET`: SAMPLE_ENV in check.ts), never the developer's.
  * - `DOCS_SAMPLES_AGAINST=dist npx vitest run test/docs-samples.test.ts` (after `npm run build`)
  *   type-checks and runs the same samples against the built package instead: without the paths,
  *   `twiml-jsx` resolves through package.json's exports to dist/ (its JavaScript and declarations).
@@ -52,22 +66,15 @@
  *   the sample ends once its own work is done. A sample that still runs after 60 s is stopped and
  *   fails.
  *
- * Adding a file: one line in DOCS. What docs/http.md's samples need first (as of this writing):
- * the Express, Fastify, Hono and node:http samples import their flows from './ivr.js' — define
- * them inline, or name the flows' sample `// ivr.tsx` and those samples by their file too; the
- * fragments need their imports and definitions (`apology`, `logger`, `Menu`, `twiml`,
- * `expressTwiML`; `authToken`, `signature`, `url`, `params`, `rawBody`; an `app` for the limits and
- * proxy blocks). Servers need nothing (Express's `app.listen(3000)`, Fastify's
- * `await app.listen({ port: 3000 })` run as written), and its Next.js files (named, not run)
- * type-check already.
+ * Adding a file: one line in DOCS.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Checked, checkSamples, expectedOutput, root, type Sample, samplesOf } from './docs-samples/check.js';
 
 /** The Markdown files whose samples are checked here. */
-const DOCS = ['README.md', 'docs/rest.md'];
+const DOCS = ['README.md', 'docs/rest.md', 'docs/http.md', 'docs/testing.md'];
 
 const docs = DOCS.map((doc) => ({ doc, ...samplesOf(readFileSync(join(root, doc), 'utf8'), doc) }));
 
@@ -191,6 +198,102 @@ const FIXTURES = {
     '```',
   ],
   'empty lines': ['```ts', "console.log('a\\n\\nb');", '// a', '//', '// b', '```'],
+  'standard error shown': [
+    '```ts',
+    "console.error('twiml-jsx/http: rejected POST /voice');",
+    '// stderr: twiml-jsx/http: rejected POST /voice',
+    "console.log('done');",
+    '// done',
+    "console.warn('');",
+    '// stderr:',
+    '```',
+  ],
+  'standard error not shown': ['```ts', "console.warn('careful');", '```'],
+  'standard error that differs': ['```ts', "console.error('one');", '// stderr: two', '```'],
+  'test files': [
+    '<!-- not run: the configuration of the test run -->',
+    '```ts',
+    '// vitest.config.ts',
+    "import { defineConfig } from 'vitest/config';",
+    '',
+    "export default defineConfig({ test: { setupFiles: ['./test/setup.ts'] } });",
+    '```',
+    '<!-- not run: the setup file -->',
+    '```ts',
+    '// test/setup.ts',
+    "import { expect } from 'vitest';",
+    "import { twimlMatchers } from 'twiml-jsx/testing';",
+    '',
+    'expect.extend(twimlMatchers);',
+    '```',
+    '```tsx',
+    '// src/welcome.tsx',
+    "import { Response, Say } from 'twiml-jsx';",
+    '',
+    'export const Welcome = () => (',
+    '  <Response>',
+    '    <Say>Welcome.</Say>',
+    '  </Response>',
+    ');',
+    '```',
+    '```tsx',
+    '// test/welcome.test.tsx',
+    "import { expect, it } from 'vitest';",
+    "import { Welcome } from '../src/welcome.js';",
+    '',
+    "it('welcomes', () => {",
+    "  expect(<Welcome />).toRenderTwiML('<Response><Say>Welcome.</Say></Response>');",
+    '});',
+    '```',
+    '```ts',
+    '// test/broken.test.ts',
+    "import { expect, it } from 'vitest';",
+    '',
+    "it('adds', () => {",
+    '  expect(1 + 1).toBe(3);',
+    '});',
+    "it('has an inline snapshot to write', () => {",
+    "  expect('hi').toMatchInlineSnapshot();",
+    '});',
+    '```',
+  ],
+  'Jest samples': [
+    "<!-- not run, with Jest's globals: a Jest setup file -->",
+    '```ts',
+    "import { twimlMatchers, twimlSerializer, type TwiMLMatchers } from 'twiml-jsx/testing';",
+    '',
+    'expect.extend(twimlMatchers);',
+    'expect.addSnapshotSerializer(twimlSerializer);',
+    '',
+    'declare global {',
+    '  namespace jest {',
+    '    interface Matchers<R> extends TwiMLMatchers<R> {}',
+    '  }',
+    '}',
+    '```',
+    "<!-- not run, with Jest's globals: one type parameter too many -->",
+    '```ts',
+    "import type { TwiMLMatchers } from 'twiml-jsx/testing';",
+    '',
+    'declare global {',
+    '  namespace jest {',
+    '    interface Matchers<R, T, U> extends TwiMLMatchers<R> {}',
+    '  }',
+    '}',
+    '```',
+    '<!-- not run: without Jest, no global expect -->',
+    '```ts',
+    "expect('<Response/>');",
+    '```',
+  ],
+  'a relative import, not run': [
+    '<!-- not run: a test file -->',
+    '```ts',
+    "import { createHonoApp } from '../examples/apps.js';",
+    '',
+    'export const app = createHonoApp();',
+    '```',
+  ],
 } satisfies Record<string, string[]>;
 
 const fixtures = Object.entries(FIXTURES).map(([name, lines]) => ({ name, ...samplesOf(lines.join('\n'), name) }));
@@ -223,13 +326,59 @@ describe.each(docs)('$doc', ({ doc, samples: inDoc, problems }) => {
   );
 });
 
+/** What each document shows without running it on its own (type-checked all the same), and why. */
+const NOT_RUN: Record<(typeof DOCS)[number], string[]> = {
+  'README.md': [],
+  'docs/rest.md': [],
+  'docs/http.md': Array(3).fill(
+    'a file of the Next.js app in test/fixtures/next-app, which test/next/next-app.test.tsx builds and serves',
+  ),
+  'docs/testing.md': [
+    'the setup file, which Vitest loads before each test file of this page (vitest.config.ts)',
+    "the configuration the Vitest run of this page's test files uses",
+    'a declaration file (types only), as test/vitest.d.ts',
+    'a declaration file (types only), for Vitest before 3.2',
+    'a Jest setup file (Jest is not installed here)',
+  ],
+};
+
 describe('samples that are not run', () => {
-  it("in the README: only the testing section's Vitest file", () => {
-    const readme = docs.find((d) => d.doc === 'README.md')!;
-    expect(readme.samples.filter((s) => s.notRun).map((s) => s.notRun)).toEqual([
-      'a Vitest test file (test/testing/guide.test.tsx runs it)',
-    ]);
+  it.each(DOCS)('%s: only those listed here', (doc) => {
+    const { samples: inDoc } = docs.find((d) => d.doc === doc)!;
+    expect(inDoc.filter((s) => s.notRun).map((s) => s.notRun)).toEqual(NOT_RUN[doc]);
   });
+});
+
+describe('every sample of the documentation', () => {
+  const markdown = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+  ];
+  /** A fence opening a TypeScript or JavaScript block, found independently of the checker. */
+  const OPENING = /^ {0,3}(?:`{3,}|~{3,})\s*(ts|tsx|typescript|js|jsx|javascript|mjs|cjs|mts|cts)\b/gim;
+
+  it('is checked here: every Markdown file with a ts/tsx block is in DOCS (but the generated docs/vocabulary.md)', () => {
+    expect(markdown).toEqual(expect.arrayContaining(DOCS));
+    const unchecked = markdown
+      .filter((doc) => doc !== 'docs/vocabulary.md' && !DOCS.includes(doc))
+      .map((doc) => ({ doc, blocks: readFileSync(join(root, doc), 'utf8').match(OPENING)?.length ?? 0 }))
+      .filter(({ blocks }) => blocks > 0)
+      .map(({ doc, blocks }) => `${doc}: ${blocks} TypeScript/JavaScript blocks, in no harness (add it to DOCS)`);
+    expect(unchecked).toEqual([]);
+  });
+
+  it.each(DOCS)(
+    'of %s is found by the checker (each TypeScript block a sample, each JavaScript block a problem)',
+    (doc) => {
+      const found = docs.find((d) => d.doc === doc)!;
+      const blocks = readFileSync(join(root, doc), 'utf8').match(OPENING) ?? [];
+      expect(
+        found.samples.length + found.problems.filter((p) => / block: write samples as ts/.test(p.message)).length,
+      ).toBe(blocks.length);
+    },
+  );
 });
 
 describe('the checker', () => {
@@ -279,9 +428,13 @@ describe('the checker', () => {
     ]);
   });
 
-  it('refuses relative imports in samples that run, unless they name another sample', () => {
+  it('refuses relative imports, unless they name another sample (users do not have examples/)', () => {
     expect(fixture('a relative import').failures[0]).toBe(
-      "imports './ivr.js': a sample that runs defines what it needs inline (or imports a sample of its document " +
+      "imports './ivr.js': a sample defines what it needs inline (or imports a sample of its document that names " +
+        'its file)',
+    );
+    expect(fixture('a relative import, not run').failures[0]).toBe(
+      "imports '../examples/apps.js': a sample defines what it needs inline (or imports a sample of its document " +
         'that names its file)',
     );
   });
@@ -310,6 +463,42 @@ describe('the checker', () => {
     expect(fixture('empty lines').failures).toEqual([]);
   });
 
+  it('compares standard error with the `// stderr:` lines', () => {
+    expect(fixture('standard error shown').failures).toEqual([]);
+    expect(fixture('standard error not shown').failures).toEqual([
+      'wrote to stderr, which no `// stderr: …` comment line shows:\n    careful',
+    ]);
+    expect(fixture('standard error that differs').failures).toEqual([
+      expect.stringMatching(/^standard error differs from the comments \(first at line 1\):[\s\S]*two[\s\S]*one/),
+    ]);
+  });
+
+  it("runs test files with Vitest, in their document's project with its configuration and setup file", () => {
+    const project = fixtures.find((f) => f.name === 'test files')!;
+    expect(project.problems).toEqual([]);
+    const [config, setup, welcome, passing, broken] = project.samples.map(resultOf);
+    expect([config.run, setup.run]).toEqual([undefined, undefined]);
+    expect([config.failures, setup.failures, welcome.failures, passing.failures]).toEqual([[], [], [], []]);
+    expect(passing.run).toBeDefined();
+    expect(broken.failures).toEqual([
+      expect.stringMatching(/^test "adds" failed:\n {4}AssertionError: expected 2 to be 3/),
+      // CI=1: a missing inline snapshot fails instead of being written.
+      expect.stringMatching(/^test "has an inline snapshot to write" failed:\n {4}Error: Snapshot .* mismatched/),
+    ]);
+  });
+
+  it("type-checks Jest samples with Jest's globals, which no other sample sees", () => {
+    const [setup, tooMany, noJest] = fixtures.find((f) => f.name === 'Jest samples')!.samples.map(resultOf);
+    expect(setup.sample.jest).toBe(true);
+    expect([setup.run, setup.failures]).toEqual([undefined, []]);
+    expect(tooMany.failures).toEqual([
+      expect.stringMatching(
+        /^line 20: error TS2428: All declarations of 'Matchers' must have identical type parameters/,
+      ),
+    ]);
+    expect(noJest.failures).toEqual(["line 26: error TS2304: Cannot find name 'expect'."]);
+  });
+
   it('reads the output of the statement a console call ends in', () => {
     const code = [
       'for (const n of [1, 2])',
@@ -324,6 +513,6 @@ describe('the checker', () => {
       '',
       '// not output: a blank line came first',
     ].join('\n');
-    expect(expectedOutput(code, 'ts')).toEqual({ output: ['1', '2', 'a', 'explanation'], missing: [] });
+    expect(expectedOutput(code, 'ts')).toEqual({ output: ['1', '2', 'a', 'explanation'], missing: [], stderr: [] });
   });
 });

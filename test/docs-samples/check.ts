@@ -4,11 +4,12 @@
  * Node process and compares what it prints with the output its comments show.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { JEST_GLOBALS } from './jest-globals.js';
 
 /** The repository's root folder. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,6 +26,11 @@ export interface Sample {
   /** The reason given by `<!-- not run: reason -->` before the block: type-checked, not run. */
   readonly notRun?: string;
   /**
+   * Marked `<!-- not run, with Jest's globals: reason -->`: type-checked in a program of its own
+   * with Jest's global `expect` and `jest` namespace (test/docs-samples/jest-globals.d.ts), not run.
+   */
+  readonly jest?: boolean;
+  /**
    * The file the sample is, when its first line names one (`// app/voice/route.tsx`): samples of
    * one document import each other by relative paths, as the files of one project.
    */
@@ -34,6 +40,9 @@ export interface Sample {
 /** A first line naming the sample's file: a relative path ending in .ts or .tsx. */
 const FILE_NAME = /^\/\/ ((?:[\w@-][\w.@-]*\/)*[\w@-][\w.@-]*\.tsx?)\s*$/;
 
+/** A sample named as a Vitest test file (`test/menu.test.tsx`): run by Vitest, not by Node. */
+export const isTestFile = (sample: Sample): boolean => /\.(test|spec)\.tsx?$/.test(sample.file ?? '');
+
 /** What is wrong with a Markdown file's blocks themselves (before anything runs). */
 export interface MarkdownProblem {
   readonly doc: string;
@@ -41,7 +50,7 @@ export interface MarkdownProblem {
   readonly message: string;
 }
 
-const NOT_RUN = /^<!--\s*not run\b:?\s*(.*?)\s*-->$/;
+const NOT_RUN = /^<!--\s*not run\b(, with Jest's globals)?:?\s*(.*?)\s*-->$/;
 const LANGS: Readonly<Record<string, 'ts' | 'tsx'>> = { ts: 'ts', typescript: 'ts', tsx: 'tsx' };
 /** Languages that would be samples but escape the checks. */
 const UNCHECKED = new Set(['js', 'javascript', 'jsx', 'mjs', 'cjs', 'mts', 'cts']);
@@ -71,7 +80,7 @@ export function samplesOf(markdown: string, doc: string): { samples: Sample[]; p
     const marker = NOT_RUN.exec(previous);
     previous = '';
     const lang = LANGS[info.toLowerCase()];
-    if (marker && !marker[1])
+    if (marker && !marker[2])
       problems.push({ doc, line: start + 1, message: '`<!-- not run -->` needs a reason: `<!-- not run: why -->`' });
     if (marker && !lang)
       problems.push({ doc, line: start + 1, message: `\`<!-- not run -->\` before a \`${info || 'plain'}\` block` });
@@ -85,7 +94,15 @@ export function samplesOf(markdown: string, doc: string): { samples: Sample[]; p
     const file = FILE_NAME.exec(body[0] ?? '')?.[1];
     if (file && samples.some((s) => s.file === file))
       problems.push({ doc, line: start + 1, message: `a second sample named ${file}` });
-    samples.push({ doc, line: start + 1, lang, code: body.join('\n'), notRun: marker?.[1] || undefined, file });
+    samples.push({
+      doc,
+      line: start + 1,
+      lang,
+      code: body.join('\n'),
+      notRun: marker?.[2] || undefined,
+      ...(marker?.[1] ? { jest: true } : {}),
+      file,
+    });
   }
   return { samples, problems };
 }
@@ -112,13 +129,20 @@ function commentBlock(lines: readonly string[], after: number): string[] | undef
   return block.length > 0 ? block : undefined;
 }
 
+/** `// stderr: text`: a line the sample writes to standard error. */
+const STDERR = /^\s*\/\/ stderr:(?: (.*)|)$/;
+
 /**
  * The output a sample's comments show: for each statement that calls `console.log` or
  * `console.dir`, the `//` lines right below the line where that statement ends, in the order
- * they are written. `missing` lists the lines (1-based, in the sample) of such statements with
- * no comment below.
+ * they are written (`// stderr: …` lines aside). `missing` lists the lines (1-based, in the
+ * sample) of such statements with no comment below. `stderr` is every `// stderr: …` line of the
+ * sample, in order: what it writes to standard error.
  */
-export function expectedOutput(code: string, lang: 'ts' | 'tsx'): { output: string[]; missing: number[] } {
+export function expectedOutput(
+  code: string,
+  lang: 'ts' | 'tsx',
+): { output: string[]; missing: number[]; stderr: string[] } {
   const file = ts.createSourceFile(
     `sample.${lang}`,
     code,
@@ -137,11 +161,15 @@ export function expectedOutput(code: string, lang: 'ts' | 'tsx'): { output: stri
   const output: string[] = [];
   const missing: number[] = [];
   for (const end of [...ends].sort((a, b) => a - b)) {
-    const block = commentBlock(lines, end);
-    if (block) output.push(...block);
+    const block = commentBlock(lines, end)?.filter((line) => !/^stderr:(?: |$)/.test(line));
+    if (block?.length) output.push(...block);
     else missing.push(end + 1);
   }
-  return { output, missing };
+  const stderr = lines.flatMap((line) => {
+    const shown = STDERR.exec(line);
+    return shown ? [shown[1] ?? ''] : [];
+  });
+  return { output, missing, stderr };
 }
 
 /** Module specifiers of a sample's imports and re-exports. */
@@ -176,7 +204,7 @@ export const SAMPLE_ENV = {
  * The types a project has once it follows docs/testing.md's setup: Vitest's matchers merged with
  * twiml-jsx's (the README's testing sample uses them).
  */
-const VITEST_SETUP = `import 'vitest';
+export const VITEST_SETUP = `import 'vitest';
 import type { TwiMLMatchers } from 'twiml-jsx/testing';
 
 declare module 'vitest' {
@@ -202,32 +230,119 @@ export interface Checked {
 
 /** Longest a sample may run before it is stopped (a sample that does not end is a failure). */
 const RUN_LIMIT_MS = 60_000;
+/** Longest the Vitest run of one document's test files may take. */
+const VITEST_LIMIT_MS = 180_000;
 
-/** Runs one file with tsx and the preload; never throws. */
-function runFile(file: string, tsconfig: string): Promise<Run> {
-  const preload = pathToFileURL(fileURLToPath(new URL('./preload.ts', import.meta.url))).href;
-  const env: Record<string, string> = { ...SAMPLE_ENV, TSX_TSCONFIG_PATH: tsconfig, NO_COLOR: '1' };
+/** Runs `node …args` in `cwd` with the samples' environment (plus `extra`); never throws. */
+function runNode(args: string[], cwd: string, extra: Record<string, string>, limitMs: number): Promise<Run> {
+  const env: Record<string, string> = { ...SAMPLE_ENV, NO_COLOR: '1', ...extra };
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT'])
     if (process.env[name] !== undefined) env[name] = process.env[name]!;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', preload, file], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const limit = setTimeout(() => {
-      stderr += `\n[stopped: still running after ${RUN_LIMIT_MS / 1000} s]`;
+      stderr += `\n[stopped: still running after ${limitMs / 1000} s]`;
       child.kill('SIGKILL');
-    }, RUN_LIMIT_MS);
+    }, limitMs);
     child.on('close', (code, signal) => {
       clearTimeout(limit);
       resolve({ code, signal, stdout, stderr });
     });
   });
+}
+
+/** Runs one file with tsx and the preload. */
+function runFile(file: string, tsconfig: string): Promise<Run> {
+  const preload = pathToFileURL(fileURLToPath(new URL('./preload.ts', import.meta.url))).href;
+  return runNode(['--import', 'tsx', '--import', preload, file], root, { TSX_TSCONFIG_PATH: tsconfig }, RUN_LIMIT_MS);
+}
+
+/** How `twiml-jsx` resolves in a Vitest run: the sources (as in this repository's tests) or dist/. */
+function aliases(against: 'src' | 'dist'): string {
+  if (against === 'src')
+    return `(await import(${JSON.stringify(pathToFileURL(join(root, 'vitest.config.ts')).href)})).default.resolve.alias`;
+  const dist = (path: string) => JSON.stringify(join(root, 'dist', path));
+  return `[
+  { find: /^twiml-jsx\\/(core|jsx-runtime|jsx-dev-runtime)$/, replacement: ${dist('$1.js')} },
+  { find: /^twiml-jsx\\/(xml|http|rest|testing)$/, replacement: ${dist('$1/index.js')} },
+  { find: /^twiml-jsx$/, replacement: ${dist('index.js')} },
+]`;
+}
+
+/** One test file of a Vitest run's JSON report. */
+interface VitestFileResult {
+  readonly name: string;
+  readonly status: string;
+  readonly message?: string;
+  readonly assertionResults: readonly { fullName: string; status: string; failureMessages: string[] }[];
+}
+
+/**
+ * Runs the test files of one document's project folder with Vitest: the document's own
+ * `vitest.config.ts` (when it has one) merged with what resolves `twiml-jsx` here and the list of
+ * test files, `CI=1` (an inline snapshot missing or different fails, nothing is written). Returns
+ * the run and each file's failures.
+ */
+async function runVitest(
+  dir: string,
+  testFiles: readonly string[],
+  work: string,
+  against: 'src' | 'dist',
+): Promise<{ run: Run; failures: Map<string, string[]> }> {
+  const name = basename(dir);
+  const wrapper = join(work, `${name}.config.mts`);
+  const report = join(work, `${name}.json`);
+  const own = ['vitest.config.ts', 'vitest.config.mts'].map((f) => join(dir, f)).find((f) => existsSync(f));
+  writeFileSync(
+    wrapper,
+    [
+      "import { defineConfig, mergeConfig } from 'vitest/config';",
+      own ? `import config from ${JSON.stringify(pathToFileURL(own).href)};` : 'const config = {};',
+      '',
+      'export default mergeConfig(',
+      '  config,',
+      '  defineConfig({',
+      `    resolve: { alias: ${aliases(against)} },`,
+      `    cacheDir: ${JSON.stringify(join(work, `${name}.vite`))},`,
+      `    test: { include: ${JSON.stringify(testFiles.map((f) => relative(dir, f).split(sep).join('/')))} },`,
+      '  }),',
+      ');',
+      '',
+    ].join('\n'),
+  );
+  const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+  const run = await runNode(
+    [vitest, 'run', '--config', wrapper, '--root', dir, '--reporter=json', `--outputFile=${report}`],
+    dir,
+    { CI: '1' },
+    VITEST_LIMIT_MS,
+  );
+  const results: VitestFileResult[] = existsSync(report)
+    ? (JSON.parse(readFileSync(report, 'utf8')) as { testResults: VitestFileResult[] }).testResults
+    : [];
+  const failures = new Map<string, string[]>();
+  for (const file of testFiles) {
+    const result = results.find((r) => resolve(r.name) === resolve(file));
+    const found: string[] = [];
+    if (!result)
+      found.push(
+        `Vitest did not run it (exited with ${run.code ?? run.signal}):\n${indentBlock(run.stderr.trim() || run.stdout.trim() || '(no message)')}`,
+      );
+    else {
+      if (result.message) found.push(`Vitest could not run it:\n${indentBlock(result.message.trim())}`);
+      for (const test of result.assertionResults)
+        if (test.status === 'failed')
+          found.push(`test "${test.fullName}" failed:\n${indentBlock(test.failureMessages.join('\n').trim())}`);
+      if (!result.assertionResults.some((test) => test.status === 'passed') && found.length === 0)
+        found.push(`no test of it passed (${result.assertionResults.map((t) => t.status).join(', ') || 'no tests'})`);
+    }
+    failures.set(file, found);
+  }
+  return { run, failures };
 }
 
 /** Runs `tasks` with at most `limit` at a time, results in order. */
@@ -244,19 +359,24 @@ async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
   return results;
 }
 
-const indentBlock = (text: string) => text.replace(/^/gm, '    ');
+function indentBlock(text: string): string {
+  return text.replace(/^/gm, '    ');
+}
 
-/** The comparison of a run's output with the sample's comments, or undefined when they agree. */
-function outputFailure(expected: string[], stdout: string): string | undefined {
+/**
+ * The comparison of a run's output with the sample's comments, or undefined when they agree.
+ * `what` names the stream: `the output` (standard output) or `standard error`.
+ */
+function outputFailure(expected: string[], got: string, what = 'the output'): string | undefined {
   const want = expected.join('\n').trimEnd();
-  const got = stdout.trimEnd();
+  got = got.trimEnd();
   if (want === got) return undefined;
   const wantLines = want.split('\n');
   const gotLines = got.split('\n');
   const first = wantLines.findIndex((line, i) => line !== gotLines[i]);
   const at = first === -1 ? wantLines.length : first;
   return (
-    `the output differs from the comments (first at output line ${at + 1}):\n` +
+    `${what} differs from the comments (first at ${what === 'the output' ? 'output ' : ''}line ${at + 1}):\n` +
     `  comments show:\n${indentBlock(want || '(nothing)')}\n  it printed:\n${indentBlock(got || '(nothing)')}`
   );
 }
@@ -274,14 +394,16 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
   mkdirSync(base, { recursive: true });
   const run = mkdtempSync(join(base, 'run-'));
   try {
-    // Samples sit in <run>/test/, and rootDirs merges <run> with the repository: a relative
-    // import of a sample that is not run resolves as from a file in the repository's test/.
-    // Samples that name their file sit at that path in a folder of their document.
+    // Samples sit in <run>/test/; samples that name their file sit at that path in a folder of
+    // their document (its project folder); Jest samples in <run>/jest/, outside the main program.
     const slug = (doc: string) => doc.replace(/[^\w]+/g, '-');
+    const project = (doc: string) => join(run, 'files', slug(doc));
     const files = samples.map((sample, i) => {
-      const file = sample.file
-        ? join(run, 'files', slug(sample.doc), sample.file)
-        : join(run, 'test', `${slug(sample.doc)}-${sample.line}-${i}.${sample.lang}`);
+      const file = sample.jest
+        ? join(run, 'jest', `${slug(sample.doc)}-${sample.line}-${i}.${sample.lang}`)
+        : sample.file
+          ? join(project(sample.doc), sample.file)
+          : join(run, 'test', `${slug(sample.doc)}-${sample.line}-${i}.${sample.lang}`);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, sample.code);
       return file;
@@ -294,7 +416,6 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
         extends: join(root, 'tsconfig.json'),
         compilerOptions: {
           moduleDetection: 'force',
-          rootDirs: [run, root],
           // Without the paths, `twiml-jsx` is the package itself (its exports: dist/).
           ...(against === 'dist' ? { paths: {} } : {}),
         },
@@ -304,19 +425,18 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
 
     const failures = samples.map((): string[] => []);
     for (const [i, sample] of samples.entries()) {
-      const { missing } = expectedOutput(sample.code, sample.lang);
-      for (const line of missing)
-        failures[i].push(`line ${sample.line + line}: prints, but no \`// output\` comment lines follow`);
-      if (!sample.notRun)
-        for (const from of importsOf(sample.code, sample.lang).filter((m) => m.startsWith('.')))
-          if (!(sample.file && namesSample(samples, sample, from)))
-            failures[i].push(
-              `imports '${from}': a sample that runs defines what it needs inline (or imports a sample of its ` +
-                'document that names its file)',
-            );
+      if (!isTestFile(sample))
+        for (const line of expectedOutput(sample.code, sample.lang).missing)
+          failures[i].push(`line ${sample.line + line}: prints, but no \`// output\` comment lines follow`);
+      for (const from of importsOf(sample.code, sample.lang).filter((m) => m.startsWith('.')))
+        if (!(sample.file && !sample.jest && namesSample(samples, sample, from)))
+          failures[i].push(
+            `imports '${from}': a sample defines what it needs inline (or imports a sample of its document ` +
+              'that names its file)',
+          );
     }
 
-    // Type-check.
+    // Type-check: one program of every sample, and one of the Jest samples with Jest's globals.
     const config = ts.getParsedCommandLineOfConfigFile(
       tsconfig,
       {},
@@ -327,34 +447,91 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
         },
       },
     )!;
-    const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
+    const host = ts.createCompilerHost(config.options);
+    const parsed = new Map<string, ts.SourceFile | undefined>();
+    const getSourceFile = host.getSourceFile;
+    host.getSourceFile = (file, ...rest) => {
+      if (!parsed.has(file)) parsed.set(file, getSourceFile(file, ...rest));
+      return parsed.get(file);
+    };
     const byFile = new Map(files.map((file, i) => [file, i]));
-    for (const d of ts.getPreEmitDiagnostics(program)) {
-      const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      const i = d.file ? byFile.get(d.file.fileName) : undefined;
-      if (i === undefined) {
-        if (!d.file) throw new Error(`type-checking the samples: TS${d.code} ${text}`);
-        continue; // another file of the repository: the repository's own type-check reports it
+    const report = (diagnostics: readonly ts.Diagnostic[]) => {
+      for (const d of diagnostics) {
+        const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+        const i = d.file ? byFile.get(d.file.fileName) : undefined;
+        if (i === undefined) {
+          if (!d.file) throw new Error(`type-checking the samples: TS${d.code} ${text}`);
+          continue; // another file of the repository: the repository's own type-check reports it
+        }
+        const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+        failures[i].push(`line ${samples[i].line + 1 + line}: error TS${d.code}: ${text}`);
       }
-      const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-      failures[i].push(`line ${samples[i].line + 1 + line}: error TS${d.code}: ${text}`);
+    };
+    report(ts.getPreEmitDiagnostics(ts.createProgram({ rootNames: config.fileNames, options: config.options, host })));
+    // Each Jest sample in a program of its own: its augmentation of the `jest` namespace is global.
+    const jestGlobals = join(run, 'jest', 'jest-globals.d.ts');
+    for (const file of files.filter((_, i) => samples[i].jest)) {
+      writeFileSync(jestGlobals, JEST_GLOBALS);
+      const jest = ts.createProgram({ rootNames: [file, jestGlobals], options: config.options, host });
+      const of = (name: string) => [
+        ...jest.getSyntacticDiagnostics(jest.getSourceFile(name)),
+        ...jest.getSemanticDiagnostics(jest.getSourceFile(name)),
+      ];
+      const inSample = [...jest.getGlobalDiagnostics(), ...of(file)];
+      report(inSample);
+      // An error in the globals themselves, unless the sample caused it (an augmentation that does
+      // not merge is reported at both declarations).
+      const inGlobals = of(jestGlobals);
+      if (inGlobals.length > 0 && inSample.length === 0)
+        throw new Error(
+          `test/docs-samples/jest-globals.ts: ${inGlobals.map((d) => `TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`).join('; ')}`,
+        );
     }
 
-    // Run.
-    const runs = await pool(
-      samples.map((sample, i) => async () => (sample.notRun ? undefined : runFile(files[i], tsconfig))),
-      Math.max(1, Math.min(4, availableParallelism())),
-    );
+    // Run: each sample that runs in its own Node process, each document's test files with Vitest.
+    const work = join(run, 'vitest');
+    mkdirSync(work);
+    const testFilesOf = new Map<string, string[]>();
+    for (const [i, sample] of samples.entries())
+      if (isTestFile(sample) && !sample.notRun)
+        testFilesOf.set(sample.doc, [...(testFilesOf.get(sample.doc) ?? []), files[i]]);
+    const tasks: (() => Promise<void>)[] = [];
+    const runs: (Run | undefined)[] = samples.map(() => undefined);
+    for (const [i, sample] of samples.entries())
+      if (!sample.notRun && !isTestFile(sample))
+        tasks.push(async () => {
+          runs[i] = await runFile(files[i], tsconfig);
+        });
+    for (const [doc, testFiles] of testFilesOf)
+      tasks.push(async () => {
+        const result = await runVitest(project(doc), testFiles, work, against);
+        for (const file of testFiles) {
+          const i = files.indexOf(file);
+          runs[i] = result.run;
+          failures[i].push(...result.failures.get(file)!);
+        }
+      });
+    // The Vitest runs are the longest: start them first.
+    tasks.reverse();
+    await pool(tasks, Math.max(1, Math.min(4, availableParallelism())));
+
     return samples.map((sample, i) => {
       const result = runs[i];
-      if (result) {
+      if (result && !isTestFile(sample)) {
+        const expected = expectedOutput(sample.code, sample.lang);
         if (result.code !== 0)
           failures[i].push(
             `exited with ${result.code ?? result.signal}:\n${indentBlock(result.stderr.trim() || '(no message)')}`,
           );
-        else if (result.stderr.trim() !== '')
-          failures[i].push(`wrote to stderr (a sample shows all it prints):\n${indentBlock(result.stderr.trim())}`);
-        const differs = outputFailure(expectedOutput(sample.code, sample.lang).output, result.stdout);
+        else if (expected.stderr.length === 0 && result.stderr.trim() !== '')
+          failures[i].push(
+            `wrote to stderr, which no \`// stderr: …\` comment line shows:\n${indentBlock(result.stderr.trim())}`,
+          );
+        else {
+          const differs = outputFailure(expected.stderr, result.stderr, 'standard error');
+          if (differs) failures[i].push(differs);
+        }
+        const differs = outputFailure(expected.output, result.stdout);
         if (differs) failures[i].push(differs);
       }
       return { sample, failures: failures[i], run: result };
