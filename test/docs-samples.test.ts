@@ -484,6 +484,8 @@ describe('the checker', () => {
       expect.stringMatching(/^test "adds" failed:\n {4}AssertionError: expected 2 to be 3/),
       // CI=1: a missing inline snapshot fails instead of being written.
       expect.stringMatching(/^test "has an inline snapshot to write" failed:\n {4}Error: Snapshot .* mismatched/),
+      // Then Vitest's own account: the diff and the lines of the sample.
+      expect.stringMatching(/^Vitest's report:\n[\s\S]*- Expected[\s\S]*expect\(1 \+ 1\)\.toBe\(3\)/),
     ]);
   });
 

@@ -316,7 +316,17 @@ async function runVitest(
   );
   const vitest = join(root, 'node_modules/vitest/vitest.mjs');
   const run = await runNode(
-    [vitest, 'run', '--config', wrapper, '--root', dir, '--reporter=json', `--outputFile=${report}`],
+    [
+      vitest,
+      'run',
+      '--config',
+      wrapper,
+      '--root',
+      dir,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     dir,
     { CI: '1' },
     VITEST_LIMIT_MS,
@@ -336,13 +346,30 @@ async function runVitest(
       if (result.message) found.push(`Vitest could not run it:\n${indentBlock(result.message.trim())}`);
       for (const test of result.assertionResults)
         if (test.status === 'failed')
-          found.push(`test "${test.fullName}" failed:\n${indentBlock(test.failureMessages.join('\n').trim())}`);
+          found.push(`test "${test.fullName}" failed:\n${indentBlock(firstLine(test.failureMessages.join('\n')))}`);
+      // The default reporter's account of this file's failures: the diffs and the lines of the sample.
+      const shown = failedSections(run.stderr, relative(dir, file).split(sep).join('/'));
+      if (found.length > 0 && shown) found.push(`Vitest's report:\n${indentBlock(shown)}`);
       if (!result.assertionResults.some((test) => test.status === 'passed') && found.length === 0)
         found.push(`no test of it passed (${result.assertionResults.map((t) => t.status).join(', ') || 'no tests'})`);
     }
     failures.set(file, found);
   }
   return { run, failures };
+}
+
+const firstLine = (text: string) => text.trim().split('\n')[0];
+
+/** The sections of Vitest's default report (standard error, after "Failed Tests") about `file`, or ''. */
+function failedSections(stdout: string, file: string): string {
+  const failed = stdout.indexOf('Failed Tests');
+  if (failed === -1) return '';
+  return stdout
+    .slice(failed)
+    .split(/^(?= FAIL )/m)
+    .filter((section) => section.startsWith(' FAIL ') && section.includes(file))
+    .map((section) => section.replace(/\n\s*⎯+\[\d+\/\d+\]⎯\s*$/, '').trim())
+    .join('\n\n');
 }
 
 /** Runs `tasks` with at most `limit` at a time, results in order. */
