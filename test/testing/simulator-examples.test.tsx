@@ -98,7 +98,7 @@ describe.each(apps)('%s', (_, app) => {
   });
 
   it('IVR: sales busy, the voicemail recording callback carries what Twilio sends', async () => {
-    // The transcript of this walk is in docs/testing.md (run by guide.test.tsx); here, the callback.
+    // The transcript of this walk is in docs/testing.md (run by test/docs-samples.test.ts); here, the callback.
     const call = await simulateCall(app(), { authToken, outcomes: { dial: 'busy', record: { duration: 12 } } });
     await call.press('1');
     const saved = call.requests.at(-1)!;
