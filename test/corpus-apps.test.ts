@@ -1,7 +1,7 @@
 /**
- * A second corpus: real documents from Twilio's apps, tutorials, Functions templates, Twimlets
- * and public projects that serve TwiML (none of them in test/corpus/, which holds the examples of
- * Twilio's TwiML reference). Each file names its source in its first comment; placeholders of the
+ * A second corpus, in test/corpus/apps/: real documents from Twilio's apps, tutorials, Functions
+ * templates, Twimlets and public projects that serve TwiML (none of them among the documents of
+ * test/corpus/ itself, which hold the examples of Twilio's TwiML reference). Each file names its source in its first comment; placeholders of the
  * source were replaced by realistic values, and the comment says so. Every document must
  * validate with zero errors; the warnings they get are listed here, each for a reason.
  */
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { render, validate } from 'twiml-jsx';
 import { parse } from 'twiml-jsx/xml';
 
-const folder = fileURLToPath(new URL('./corpus-apps/', import.meta.url));
+const folder = fileURLToPath(new URL('./corpus/apps/', import.meta.url));
 const files = readdirSync(folder)
   .filter((f) => f.endsWith('.xml'))
   .sort();

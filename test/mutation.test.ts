@@ -10,7 +10,7 @@ import { COMMENT, ELEMENT, FRAGMENT, specOf, type TwiMLChild, type TwiMLElement,
 import { parse } from 'twiml-jsx/xml';
 import { segmentOf } from '../src/runtime/path.js';
 
-const files = ['corpus', 'corpus-apps'].flatMap((folder) =>
+const files = ['corpus', 'corpus/apps'].flatMap((folder) =>
   readdirSync(fileURLToPath(new URL(`./${folder}/`, import.meta.url)))
     .filter((f) => f.endsWith('.xml'))
     .sort()
