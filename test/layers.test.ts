@@ -2,6 +2,7 @@
  * The layers of src/ keep their order (scripts/layers.ts): no module imports a higher folder, and
  * outside the core the core is reached through core.ts only, other entries through their index.ts.
  */
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type SourceImport, LAYERS, importsOf, layerViolation } from '../scripts/layers.js';
@@ -24,6 +25,10 @@ describe('the layers of src/', () => {
       'dev',
       'cli',
     ]);
+    const folders = readdirSync(src, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect([...folders].sort()).toEqual(LAYERS.filter((layer) => layer !== '.').sort());
   });
 
   it('are kept by every import of src/, dynamic import() included', () => {
