@@ -222,9 +222,12 @@ const FIXTURES = {
     '```ts',
     '// test/setup.ts',
     "import { expect } from 'vitest';",
-    "import { twimlMatchers } from 'twiml-jsx/testing';",
+    "import { twimlMatchers, type TwiMLMatchers } from 'twiml-jsx/testing';",
     '',
     'expect.extend(twimlMatchers);',
+    "declare module 'vitest' {",
+    '  interface Matchers<T = any> extends TwiMLMatchers<T> {}',
+    '}',
     '```',
     '```tsx',
     '// src/welcome.tsx',
@@ -254,6 +257,21 @@ const FIXTURES = {
     '});',
     "it('has an inline snapshot to write', () => {",
     "  expect('hi').toMatchInlineSnapshot();",
+    '});',
+    '```',
+  ],
+  // The README's first testing sample had this: the matchers' types came from another document.
+  'matchers without their types': [
+    '<!-- not run: type-checked only -->',
+    '```tsx',
+    "import { expect, it } from 'vitest';",
+    "import { Response } from 'twiml-jsx';",
+    "import { twimlMatchers } from 'twiml-jsx/testing';",
+    '',
+    'expect.extend(twimlMatchers);',
+    '',
+    "it('renders', () => {",
+    "  expect(<Response />).toRenderTwiML('<Response/>');",
     '});',
     '```',
   ],
@@ -486,6 +504,13 @@ describe('the checker', () => {
       expect.stringMatching(/^test "has an inline snapshot to write" failed:\n {4}Error: Snapshot .* mismatched/),
       // Then Vitest's own account: the diff and the lines of the sample.
       expect.stringMatching(/^Vitest's report:\n[\s\S]*- Expected[\s\S]*expect\(1 \+ 1\)\.toBe\(3\)/),
+    ]);
+  });
+
+  it("type-checks each document's samples with the types they declare, and no other document's", () => {
+    const [test] = fixtures.find((f) => f.name === 'matchers without their types')!.samples.map(resultOf);
+    expect(test.failures).toEqual([
+      expect.stringMatching(/^line \d+: error TS2339: Property 'toRenderTwiML' does not exist on type 'Assertion</),
     ]);
   });
 

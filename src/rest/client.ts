@@ -71,7 +71,7 @@ export interface ClientOptions {
   readonly maxResponseBytes?: number;
   /**
    * The `User-Agent` header.
-   * @default 'twiml-jsx/<version> (<runtime>/<version>)', e.g. 'twiml-jsx/0.1.0 (node/v20.20.2)'
+   * @default 'twiml-jsx/<version> (<runtime>/<version>)', e.g. 'twiml-jsx/0.2.0 (node/v20.20.2)'
    */
   readonly userAgent?: string;
   /**

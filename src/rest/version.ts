@@ -5,9 +5,9 @@
  * package.json, so the client runs where there is no file system; a test keeps it in step.
  *
  * @example
- * VERSION; // '0.1.0'
+ * VERSION; // '0.2.0'
  */
-export const VERSION = '0.1.0';
+export const VERSION = '0.2.0';
 
 interface RuntimeGlobals {
   readonly Bun?: { readonly version?: string };
@@ -35,7 +35,7 @@ export function runtimeDescription(globals: RuntimeGlobals = globalThis as Runti
  * The `User-Agent` sent unless the `userAgent` option replaces it.
  *
  * @example
- * defaultUserAgent(); // 'twiml-jsx/0.1.0 (node/v20.20.2)'
+ * defaultUserAgent(); // 'twiml-jsx/0.2.0 (node/v20.20.2)'
  */
 export function defaultUserAgent(): string {
   return `twiml-jsx/${VERSION} (${runtimeDescription()})`;

@@ -200,18 +200,6 @@ export const SAMPLE_ENV = {
   TWILIO_API_SECRET: 'mRq3fZ8kT1wB6yH0vN4cX7pL2sD9gJ5a',
 } as const;
 
-/**
- * The types a project has once it follows docs/testing.md's setup: Vitest's matchers merged with
- * twiml-jsx's (the README's testing sample uses them).
- */
-export const VITEST_SETUP = `import 'vitest';
-import type { TwiMLMatchers } from 'twiml-jsx/testing';
-
-declare module 'vitest' {
-  interface Matchers<T = any> extends TwiMLMatchers<T> {}
-}
-`;
-
 /** What a sample's run did. */
 export interface Run {
   readonly code: number | null;
@@ -435,7 +423,6 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
       writeFileSync(file, sample.code);
       return file;
     });
-    writeFileSync(join(run, 'vitest.d.ts'), VITEST_SETUP);
     const tsconfig = join(run, 'tsconfig.json');
     writeFileSync(
       tsconfig,
@@ -446,7 +433,7 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
           // Without the paths, `twiml-jsx` is the package itself (its exports: dist/).
           ...(against === 'dist' ? { paths: {} } : {}),
         },
-        include: ['test/*.ts', 'test/*.tsx', 'files/**/*.ts', 'files/**/*.tsx', 'vitest.d.ts'],
+        include: ['test/*.ts', 'test/*.tsx', 'files/**/*.ts', 'files/**/*.tsx'],
       }),
     );
 
@@ -463,7 +450,9 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
           );
     }
 
-    // Type-check: one program of every sample, and one of the Jest samples with Jest's globals.
+    // Type-check: one program per document (its samples are one project: a type a sample declares,
+    // such as the matchers' augmentation of Vitest, holds for its document only, as in a user's
+    // project that copied that document), and one per Jest sample with Jest's globals.
     const config = ts.getParsedCommandLineOfConfigFile(
       tsconfig,
       {},
@@ -494,7 +483,11 @@ export async function checkSamples(samples: readonly Sample[], against: 'src' | 
         failures[i].push(`line ${samples[i].line + 1 + line}: error TS${d.code}: ${text}`);
       }
     };
-    report(ts.getPreEmitDiagnostics(ts.createProgram({ rootNames: config.fileNames, options: config.options, host })));
+    for (const doc of new Set(samples.map((sample) => sample.doc))) {
+      const rootNames = files.filter((_, i) => samples[i].doc === doc && !samples[i].jest);
+      if (rootNames.length > 0)
+        report(ts.getPreEmitDiagnostics(ts.createProgram({ rootNames, options: config.options, host })));
+    }
     // Each Jest sample in a program of its own: its augmentation of the `jest` namespace is global.
     const jestGlobals = join(run, 'jest', 'jest-globals.d.ts');
     for (const file of files.filter((_, i) => samples[i].jest)) {
