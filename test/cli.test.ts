@@ -195,6 +195,29 @@ describe('twiml-jsx render', () => {
     expect(unchecked.stdout).toContain('<Gather><Dial>+15555550100</Dial></Gather>');
   });
 
+  // A new user's trial: a module without the export render needs got two different messages.
+  it.each([
+    ['nothing.tsx', [], 'test/fixtures/exports/nothing.tsx has no default export (it exports nothing)'],
+    [
+      'named.tsx',
+      [],
+      'test/fixtures/exports/named.tsx has no default export (it exports: Goodbye, Menu; choose one with --export <name>)',
+    ],
+    [
+      'named.tsx',
+      ['--export', 'Welcome'],
+      'test/fixtures/exports/named.tsx has no export named Welcome (it exports: Goodbye, Menu; choose one with --export <name>)',
+    ],
+    [
+      'number.tsx',
+      [],
+      'the default export of test/fixtures/exports/number.tsx is number 42; render takes a component (a function returning a TwiML element) or an element',
+    ],
+  ])('%s %j: exit 2, %s', async (file, options, message) => {
+    const run = await cli(['render', `test/fixtures/exports/${file}`, ...options]);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `twiml-jsx: ${message}\n` });
+  });
+
   it('explains bad arguments', async () => {
     expect(await cli(['render', 'examples/ivr.tsx', '--props', '{retries}'])).toMatchObject({
       code: 2,
@@ -245,6 +268,32 @@ describe('usage', () => {
     expect((await cli(['--help'])).stdout).toContain('Usage: twiml-jsx <command>');
     expect((await cli(['validate', '--help'])).stdout).toContain('validate <file.xml|->...');
     expect((await cli(['render', '-h'])).code).toBe(0);
+  });
+
+  // Each command's --help is its own (a new user's trial found the whole usage for each).
+  it.each([
+    ['validate', '--json', ['--props', '--name', 'dev <module>']],
+    ['render', '--props <json>', ['--json', '--name', 'dev <module>']],
+    ['convert', '--name <Name>', ['--json', '--props', 'dev <module>']],
+  ])("%s --help lists %s and no other command's options", async (command, option, absent) => {
+    for (const help of ['--help', '-h']) {
+      const run = await cli([command, help]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: twiml-jsx ${command} `));
+      expect(run.stdout).toContain(option);
+      expect(run.stdout).toContain('--help (-h)');
+      expect(run.stdout).toContain('Exit codes:');
+      for (const other of absent) expect(run.stdout).not.toContain(other);
+    }
+  });
+
+  it("a usage error shows the command's own usage", async () => {
+    const run = await cli(['convert', '--bogus', 'x.xml']);
+    expect(run.stderr).toMatch(/^twiml-jsx: convert: unknown option --bogus .*\n\nUsage: twiml-jsx convert /);
+    expect(run.stderr).not.toContain('--json');
+  });
+
+  it('prints the version', async () => {
     expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 

@@ -9,10 +9,6 @@
  * @throws Error naming the file and line of compile errors, a missing export, or a missing esbuild.
  */
 export async function loadFlow(file: string, name: string): Promise<unknown> {
-  const { loadModule } = await import('../dev/index.js');
-  const { exports } = await loadModule(file);
-  if (!(name in exports)) {
-    throw new Error(`${file} has no ${name === 'default' ? 'default export' : `export named ${name}`}`);
-  }
-  return exports[name];
+  const { exportOf, loadModule } = await import('../dev/index.js');
+  return exportOf(await loadModule(file), name, file);
 }

@@ -1,11 +1,11 @@
 /** The CLI's commands, separate from process wiring so tests can run them in-process. */
-import { createElement, isElement, render, TwiMLValidationError } from '../core.js';
+import { createElement, describeValue, isElement, render, TwiMLValidationError } from '../core.js';
 import { parse, toTsx, XmlParseError } from '../xml/index.js';
 import { commandArgs, UsageError } from './args.js';
 import { readDocument, type Stdin } from './input.js';
 import { loadFlow } from './load-flow.js';
 import { counts, problemLine } from './output.js';
-import { USAGE } from './usage.js';
+import { commandUsage, isCommandName, USAGE } from './usage.js';
 import { validateCommand } from './validate.js';
 
 export interface CliIo {
@@ -31,7 +31,7 @@ async function renderCommand(args: readonly string[], io: CliIo): Promise<number
     'no-validate': 'boolean',
   });
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(commandUsage('render'));
     return 0;
   }
   const file = oneFile('render', positionals, 'a flow file (.tsx, .jsx, .ts or .js)');
@@ -50,7 +50,11 @@ async function renderCommand(args: readonly string[], io: CliIo): Promise<number
   const flow = await loadFlow(file, exportName);
   const node = typeof flow === 'function' ? createElement(flow, props) : flow;
   if (!isElement(node)) {
-    throw new UsageError(`the ${exportName} export of ${file} is neither a component nor an element`);
+    const which = exportName === 'default' ? 'default export' : `export ${exportName}`;
+    throw new TypeError(
+      `the ${which} of ${file} is ${describeValue(flow)}${typeof flow === 'function' ? `, which returned ${describeValue(node)}` : ''}; ` +
+        'render takes a component (a function returning a TwiML element) or an element',
+    );
   }
   try {
     io.stdout(
@@ -72,7 +76,7 @@ async function renderCommand(args: readonly string[], io: CliIo): Promise<number
 async function convertCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals, values } = commandArgs('convert', args, { name: 'string' });
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(commandUsage('convert'));
     return 0;
   }
   const file = oneFile('convert', positionals, 'a file (or - for standard input)');
@@ -129,7 +133,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`twiml-jsx: ${error.message}\n\n${USAGE}`);
+    io.stderr(`twiml-jsx: ${error.message}\n\n${isCommandName(command) ? commandUsage(command) : USAGE}`);
     return 2;
   }
 }

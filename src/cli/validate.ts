@@ -7,7 +7,7 @@ import { parse, XmlParseError } from '../xml/index.js';
 import { commandArgs, UsageError } from './args.js';
 import { readDocument, type Stdin } from './input.js';
 import { counts, plural, problemLine } from './output.js';
-import { USAGE } from './usage.js';
+import { commandUsage } from './usage.js';
 
 /** One file's result in `--json` output. `error` is there only when the file could not be read. */
 export interface FileReport {
@@ -69,7 +69,7 @@ function closing(reports: readonly FileReport[]): string {
 export async function validateCommand(args: readonly string[], io: ValidateIo): Promise<number> {
   const { positionals: files, values } = commandArgs('validate', args, { json: 'boolean' });
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(commandUsage('validate'));
     return 0;
   }
   if (files.length === 0) throw new UsageError('validate needs at least one file (or - for standard input)');

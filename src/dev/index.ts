@@ -16,7 +16,7 @@ import { moduleTarget, type Target, urlTarget } from './target.js';
 
 export { DEV_USAGE, DevUsageError, parseDevArgs, type DevOptions } from './options.js';
 export { isLoopbackHost, isLoopbackOrigin } from './guard.js';
-export { loadModule, ModuleError, type LoadedModule } from './load-module.js';
+export { exportOf, loadModule, ModuleError, type LoadedModule } from './load-module.js';
 export type { DevConfig, PageEvent, PageState } from './protocol.js';
 
 /** Where the dev command writes (the CLI's standard output and error). */

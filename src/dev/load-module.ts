@@ -94,3 +94,24 @@ export async function loadModule(file: string): Promise<LoadedModule> {
     await rm(compiled, { force: true });
   }
 }
+
+/**
+ * The export `name` of a loaded module.
+ *
+ * @throws ModuleError when the module has no such export (or it is `undefined`), naming the
+ * exports it has.
+ * @example
+ * exportOf({ exports: { Menu }, inputs: [] }, 'default', 'flows/menu.tsx')
+ * // ModuleError: flows/menu.tsx has no default export (it exports: Menu; choose one with --export <name>)
+ */
+export function exportOf(loaded: LoadedModule, name: string, file: string): unknown {
+  const value = Object.hasOwn(loaded.exports, name) ? loaded.exports[name] : undefined;
+  if (value !== undefined) return value;
+  const names = Object.keys(loaded.exports).filter((key) => loaded.exports[key] !== undefined);
+  throw new ModuleError(
+    `${file} has no ${name === 'default' ? 'default export' : `export named ${name}`} (` +
+      (names.length === 0 ? 'it exports nothing' : `it exports: ${names.join(', ')}; choose one with --export <name>`) +
+      ')',
+    loaded.inputs,
+  );
+}

@@ -6,9 +6,10 @@ import { once } from 'node:events';
 import { statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isElement } from '../core.js';
 import type { App } from '../testing/index.js';
 import { type Handler, handlerOf } from './handler.js';
-import { loadModule, ModuleError } from './load-module.js';
+import { exportOf, loadModule, ModuleError } from './load-module.js';
 import type { ModuleState } from './protocol.js';
 import { type FileWatcher, watchFiles } from './watch.js';
 
@@ -53,6 +54,23 @@ const text = (status: number, body: string) =>
   new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /**
+ * Why a module whose export answered with a TwiML element cannot be called: it is a flow
+ * component (what `twiml-jsx render` takes), and `dev` calls web handlers.
+ *
+ * @example
+ * componentServed('flows/menu.tsx', undefined, 'Response')
+ * // 'the default export of flows/menu.tsx returned a <Response> element: it is a flow component …'
+ */
+export function componentServed(file: string, exportName: string | undefined, type: string): string {
+  const which = exportName === undefined || exportName === 'default' ? 'default export' : `export ${exportName}`;
+  return (
+    `the ${which} of ${file} returned a <${type}> element: it is a flow component (what twiml-jsx render ` +
+    'takes), and twiml-jsx dev calls a web handler. Serve the flow from one, e.g. ' +
+    "export default { fetch: () => twiml(<Menu />) } with twiml from 'twiml-jsx/http', one route per document"
+  );
+}
+
+/**
  * Loads `file`'s export and reloads it when one of its source files changes. A load that fails
  * (a compile error, an import that throws, an export that is not an app) leaves the previous
  * module serving; before any load succeeds, requests are answered 503 with the error.
@@ -83,7 +101,9 @@ export class ModuleTarget implements Target {
     if (handler === undefined)
       return text(503, `twiml-jsx dev: ${this.file} did not load:\n${this.module.error ?? ''}`);
     if (handler.kind !== 'fetch') return text(503, 'twiml-jsx dev: the module is now a Node app; call again');
-    return handler.fetch(request);
+    const answer: unknown = await handler.fetch(request);
+    if (isElement(answer)) throw new TypeError(componentServed(this.file, this.options.exportName, answer.type));
+    return answer as Response;
   };
 
   constructor(
@@ -117,14 +137,7 @@ export class ModuleTarget implements Target {
     try {
       const loaded = await loadModule(this.file);
       inputs = loaded.inputs;
-      if (!(name in loaded.exports)) {
-        throw new ModuleError(
-          `${this.file} has no ${name === 'default' ? 'default export' : `export named ${name}`}` +
-            ` (it exports: ${Object.keys(loaded.exports).join(', ') || 'nothing'})`,
-          inputs,
-        );
-      }
-      const handler = handlerOf(loaded.exports[name], name, this.file);
+      const handler = handlerOf(exportOf(loaded, name, this.file), name, this.file);
       if (handler.kind === 'node') await this.startNodeServer();
       this.handler = handler;
       this.module = { status: 'loaded', version: this.module.version + 1, loadedAt: Date.now() };

@@ -17,7 +17,7 @@ import express from 'express';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Media, Message, Response } from 'twiml-jsx';
-import { expressTwiml, expressWebhook } from 'twiml-jsx/http';
+import { expressTwiML, expressWebhook } from 'twiml-jsx/http';
 import { createExpressApp } from '../../examples/apps.js';
 import { CHROMIUM_ARGS, CHROMIUM_HINT, cliPath, findChromium, root, type RunningDev, startDevCli } from './support.js';
 
@@ -272,6 +272,61 @@ describe.skipIf(chromiumPath === undefined)('the dev phone in Chromium', () => {
     TIMEOUT,
   );
 
+  // A new user's trial: at 1280×720 the Message box and Send spilled below the Messages card, and
+  // the message sent was out of view.
+  it.each([
+    [1280, 720],
+    [1024, 640],
+    [1366, 768],
+    [1920, 1080],
+  ])(
+    'at %i×%i every control of the phone and the chat is inside its card, and the last message in view',
+    async (width, height) => {
+      const { url } = await dev(['examples/dev-app.tsx']);
+      const page = await open(url);
+      await page.setViewportSize({ width, height });
+      const messages = region(page, 'Messages');
+      await page.getByRole('textbox', { name: 'Message' }).fill('hello there');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await messages.locator('.bubble.reply').waitFor();
+
+      const inside = async (card: ReturnType<Page['locator']>, control: ReturnType<Page['locator']>) => {
+        await control.scrollIntoViewIfNeeded();
+        const [outer, inner] = [await card.boundingBox(), await control.boundingBox()];
+        if (!outer || !inner) throw new Error('a control or its card is not rendered');
+        return (
+          inner.x >= outer.x &&
+          inner.y >= outer.y &&
+          inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+          inner.y + inner.height <= outer.y + outer.height + 0.5
+        );
+      };
+      const phone = page.locator('.phone');
+      const outside: string[] = [];
+      let checked = 0;
+      for (const [card, name] of [
+        [phone, 'phone'],
+        [messages, 'Messages'],
+      ] as const)
+        for (const control of await card.locator('button, input, textarea').all()) {
+          checked++;
+          if (!(await inside(card, control)))
+            outside.push(`${name}: ${(await control.getAttribute('aria-label')) ?? (await control.innerText())}`);
+        }
+      expect(checked).toBeGreaterThan(15); // From, To, Call, Hang up, the 12 keys, Speech, Message, Send…
+      expect(outside).toEqual([]);
+
+      // The chat shows its last bubble without scrolling by hand.
+      const chat = messages.locator('.chat');
+      const last = messages.locator('.bubble').last();
+      const [box, bubble] = [await chat.boundingBox(), await last.boundingBox()];
+      expect(bubble!.y + bubble!.height).toBeLessThanOrEqual(box!.y + box!.height + 0.5);
+      expect(bubble!.y).toBeGreaterThanOrEqual(box!.y - 0.5);
+      expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
   it(
     '--url: a running Express server, signed requests, a queue with hold music, a picture reply',
     async () => {
@@ -286,7 +341,7 @@ describe.skipIf(chromiumPath === undefined)('the dev phone in Chromium', () => {
       app.post(
         '/sms-picture',
         expressWebhook({ authToken }),
-        expressTwiml(() => (
+        expressTwiML(() => (
           <Response>
             <Message>
               Here is the cat.

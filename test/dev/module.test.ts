@@ -111,12 +111,42 @@ describe('the module under test', () => {
     }
   });
 
+  // A new user's trial: `dev flows/menu.tsx` on a flow component failed with "the handler returned
+  // a Promise of a <Response> element".
+  it.each([
+    ['default', 'export default function Menu() {', 'the default export of'],
+    ['Menu', 'export const Menu = () => {', 'the export Menu of'],
+  ])('a flow component (export %s) is named as one, with how to serve it', async (exportName, head, which) => {
+    mkdirSync(join(process.cwd(), '.tmp'), { recursive: true });
+    const local = mkdtempSync(join(process.cwd(), '.tmp', 'dev-module-'));
+    try {
+      const file = join(local, 'menu.tsx');
+      writeFileSync(
+        file,
+        `import { Response, Say } from 'twiml-jsx';\n${head}\n  return <Response><Say>Hi</Say></Response>;\n}\n`,
+      );
+      target = await moduleTarget(file, { exportName, onModule });
+      expect(target.module.status).toBe('loaded');
+      const app = target.app();
+      if (typeof app !== 'function') throw new Error('expected a Fetch handler');
+      await expect(app(new Request('https://example.com/voice'))).rejects.toThrow(
+        `${which} ${file} returned a <Response> element: it is a flow component (what twiml-jsx render takes), ` +
+          'and twiml-jsx dev calls a web handler. Serve the flow from one, e.g. export default ' +
+          "{ fetch: () => twiml(<Menu />) } with twiml from 'twiml-jsx/http', one route per document",
+      );
+    } finally {
+      await target?.close();
+      target = undefined;
+      rmSync(local, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [
       'no such export',
       "export const other = () => new Response('x');\n",
       'default',
-      /has no default export \(it exports: other\)/,
+      /has no default export \(it exports: other; choose one with --export <name>\)/,
     ],
     ['an export that is not an app', 'export const port = 3000;\n', 'port', /the export port of .* is number 3000/],
     [
