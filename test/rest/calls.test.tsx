@@ -1,4 +1,5 @@
 /** client.calls against the fake API: exact requests, typed results, refusals before any request. */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Enqueue, Gather, Hangup, Pay, Play, Record, Redirect, Response, Say, TwiMLValidationError } from 'twiml-jsx';
 import {
@@ -9,6 +10,11 @@ import {
   type UpdateCallParams,
 } from 'twiml-jsx/rest';
 import { BASIC_AUTH, ourClient } from './support/clients.js';
+
+/** The version in package.json, which the default User-Agent names. */
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 import { EVERY_CALL_PARAM } from './support/params.js';
 import { ACCOUNT_SID, CALL_SID, TWILIO_DATE, callJson } from './support/fake-twilio.js';
 import { failure, useFakeTwilio } from './support/hooks.js';
@@ -50,7 +56,7 @@ describe('calls.create', () => {
     expect(request.headers.authorization).toBe(BASIC_AUTH);
     expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request.headers.accept).toBe('application/json');
-    expect(request.headers['user-agent']).toMatch(/^twiml-jsx\/0\.1\.0 \(node\/v\d+\.\d+\.\d+\)$/);
+    expect(request.headers['user-agent']).toBe(`twiml-jsx/${PACKAGE_VERSION} (node/${process.version})`);
     expect(request.body).toBe('To=%2B15558675310&From=%2B15017122661&Url=https%3A%2F%2Fexample.com%2Fvoice');
   });
 
