@@ -5,6 +5,7 @@
  * Koa app's `callback()`, an `http.Server`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { exportLabel } from './load-module.js';
 
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
 export type NodeListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -56,7 +57,7 @@ export function handlerOf(value: unknown, name: string, file: string): Handler {
     }
     return { kind: 'fetch', fetch: value as unknown as FetchHandler };
   }
-  const which = name === 'default' ? 'default export' : `export ${name}`;
+  const which = exportLabel(name);
   throw new TypeError(
     `the ${which} of ${file} is ${describe(value)}; export a Fetch handler ((request) => Response), ` +
       'an object with fetch() (a Hono app), or a Node/Express app',

@@ -14,10 +14,8 @@ import { type DevServer, type PageFiles, readPage, startServer } from './server.
 import { DevSession } from './session.js';
 import { moduleTarget, type Target, urlTarget } from './target.js';
 
-export { DEV_USAGE, DevUsageError, parseDevArgs, type DevOptions } from './options.js';
-export { isLoopbackHost, isLoopbackOrigin } from './guard.js';
-export { exportOf, loadModule, ModuleError, type LoadedModule } from './load-module.js';
-export type { DevConfig, PageEvent, PageState } from './protocol.js';
+// What the CLI's `render` shares with `dev`: loading a flow module.
+export { exportOf, loadModule, type LoadedModule } from './load-module.js';
 
 /** Where the dev command writes (the CLI's standard output and error). */
 export interface DevIo {

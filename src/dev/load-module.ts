@@ -95,6 +95,10 @@ export async function loadModule(file: string): Promise<LoadedModule> {
   }
 }
 
+/** How messages name a module's export: `default export`, `export Menu`. */
+export const exportLabel = (name: string | undefined): string =>
+  name === undefined || name === 'default' ? 'default export' : `export ${name}`;
+
 /**
  * The export `name` of a loaded module.
  *

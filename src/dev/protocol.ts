@@ -5,14 +5,17 @@
  * page's bundle includes this module.
  */
 import type { Problem } from '../core.js';
-import type { TranscriptEntry } from '../testing/index.js';
+import type { SimulatedCallStatus, TranscriptEntry } from '../testing/index.js';
 import { addToGraph, emptyGraph, type FlowGraph } from './graph.js';
 
 /** Most entries of each list the state keeps; older ones are dropped (and counted). */
 export const LIMITS = { transcript: 1000, requests: 200, messages: 500 } as const;
 
-/** A call's status as the phone shows it (Twilio's `CallStatus` values, plus `canceled`). */
-export type PhoneStatus = 'ringing' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled';
+/** A call's status as the phone shows it: the simulator's. */
+export type PhoneStatus = SimulatedCallStatus;
+
+/** Whether a call with this status is still going (ringing or answered). */
+export const isLiveStatus = (status: PhoneStatus): boolean => status === 'ringing' || status === 'in-progress';
 
 /** What the dev server was started with (never the auth token: only whether requests are signed). */
 export interface DevConfig {

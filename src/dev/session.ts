@@ -4,7 +4,7 @@
  * takes the caller's actions (keys, speech, time-outs, hanging up) and the page's choices of how a
  * `<Dial>` or a `<Record>` ends.
  */
-import type { App, DialOutcome, RecordOutcome, Waiting } from '../testing/index.js';
+import type { App, DialOutcome, RecordOutcome } from '../testing/index.js';
 import {
   type Ask,
   type AskChoice,
@@ -14,6 +14,7 @@ import {
   type PageEvent,
   type PageState,
   initialState,
+  isLiveStatus,
   reduce,
   type WaitingView,
 } from './protocol.js';
@@ -105,12 +106,6 @@ function headline(error: unknown): string {
   return message.split('\n')[0].replace(/:$/, '');
 }
 
-/**
- * Seconds a `<Gather>` waits for input (and between keys): its `timeout`, as the simulator reports it.
- * @see https://www.twilio.com/docs/voice/twiml/gather#timeout
- */
-const timeoutOf = (waiting: Waiting) => waiting.timeout;
-
 /** The origin of the app's own URLs (shown as paths). */
 const originOf = (app: App) => (typeof app === 'function' ? FETCH_ORIGIN : new URL(String(app)).origin);
 
@@ -200,9 +195,8 @@ export class DevSession {
         }).then(({ value, seconds }): RecordOutcome => {
           if (value === 'silent') return { recorded: false };
           if (value === 'hangup') return { duration: seconds, finishedBy: 'hangup' };
-          // Ended by # when it is a finish key (as the button says), else as the simulator decides.
-          const keys = details.attributes.finishOnKey ?? '1234567890*#';
-          return { duration: seconds, ...(keys.includes('#') ? { finishedBy: '#' } : {}) };
+          // How it ends (# when it is a finish key, as the button says) is the simulator's default.
+          return { duration: seconds };
         }),
     });
     this.step(active, () =>
@@ -266,7 +260,7 @@ export class DevSession {
         });
         return;
       case 'status':
-        if (!['ringing', 'in-progress'].includes(event.status)) {
+        if (!isLiveStatus(event.status)) {
           active.ended = true;
           this.setWaiting(active, undefined);
         }
@@ -287,7 +281,7 @@ export class DevSession {
             input: w.input,
             ...(w.numDigits !== undefined ? { numDigits: w.numDigits } : {}),
             finishOnKey: w.finishOnKey,
-            timeout: timeoutOf(w),
+            timeout: w.timeout,
             keys: '',
           },
         );

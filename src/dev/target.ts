@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { isElement } from '../core.js';
 import type { App } from '../testing/index.js';
 import { type Handler, handlerOf } from './handler.js';
-import { exportOf, loadModule, ModuleError } from './load-module.js';
+import { exportLabel, exportOf, loadModule, ModuleError } from './load-module.js';
 import type { ModuleState } from './protocol.js';
 import { type FileWatcher, watchFiles } from './watch.js';
 
@@ -62,7 +62,7 @@ const text = (status: number, body: string) =>
  * // 'the default export of flows/menu.tsx returned a <Response> element: it is a flow component …'
  */
 export function componentServed(file: string, exportName: string | undefined, type: string): string {
-  const which = exportName === undefined || exportName === 'default' ? 'default export' : `export ${exportName}`;
+  const which = exportLabel(exportName);
   return (
     `the ${which} of ${file} returned a <${type}> element: it is a flow component (what twiml-jsx render ` +
     'takes), and twiml-jsx dev calls a web handler. Serve the flow from one, e.g. ' +

@@ -621,8 +621,10 @@ export class VoiceInterpreter {
           this.push({ verb: 'Hangup' });
           return 'hangup';
         } else if (verb.type === 'Redirect') {
-          next = this.transport.resolve(ownText(verb).trim() || documentUrl, documentUrl);
-          method = methodOf(verb.attributes.method);
+          const step = nextStep(verb);
+          if (step.kind !== 'request') break;
+          next = this.transport.resolve(step.url || documentUrl, documentUrl);
+          method = step.method;
           cause = 'redirect';
           via = 'Redirect';
           break;

@@ -4,7 +4,7 @@
  */
 
 /** DTMF: each key is one low (row) and one high (column) frequency, in Hz (ITU-T Q.23). */
-export const DTMF_FREQUENCIES: Readonly<Record<string, readonly [number, number]>> = {
+const DTMF_FREQUENCIES: Readonly<Record<string, readonly [number, number]>> = {
   '1': [697, 1209],
   '2': [697, 1336],
   '3': [697, 1477],

@@ -41,8 +41,10 @@ function lay(graph: FlowGraph): Laid {
   for (const node of graph.nodes) {
     g.setNode(node.id, { width: node.id.length * CHAR_WIDTH + 24, height: NODE_HEIGHT });
   }
+  // An edge taken several times says how many.
+  const labels = graph.edges.map((edge) => (edge.count > 1 ? `${edge.label} ×${edge.count}` : edge.label));
   graph.edges.forEach((edge, i) => {
-    const label = edge.count > 1 ? `${edge.label} ×${edge.count}` : edge.label;
+    const label = labels[i];
     g.setEdge(
       edge.from,
       edge.to,
@@ -63,7 +65,7 @@ function lay(graph: FlowGraph): Laid {
       const laid = g.edge({ v: edge.from, w: edge.to, name: `e${i}` });
       return {
         key: `e${i}`,
-        label: edge.count > 1 ? `${edge.label} ×${edge.count}` : edge.label,
+        label: labels[i],
         points: laid.points ?? [],
         ...(laid.x !== undefined && laid.y !== undefined ? { lx: laid.x, ly: laid.y } : {}),
         count: edge.count,

@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 /** The phone: numbers, Call and Hang up, the call's status, the keypad and the speech box. */
 import { useState } from 'preact/hooks';
-import type { CallState, PhoneStatus } from '../protocol.js';
+import { type CallState, isLiveStatus, type PhoneStatus } from '../protocol.js';
 import { act } from './api.js';
 import { playDtmf } from './audio.js';
 
@@ -25,11 +25,9 @@ const STATUS_TEXT: Record<PhoneStatus, string> = {
   busy: 'Busy',
   'no-answer': 'No answer',
   failed: 'Failed',
-  canceled: 'Canceled',
 };
 
-export const isLive = (call: CallState | undefined) =>
-  call !== undefined && (call.status === 'ringing' || call.status === 'in-progress');
+const isLive = (call: CallState | undefined) => call !== undefined && isLiveStatus(call.status);
 
 export interface PhoneProps {
   readonly call: CallState | undefined;

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TranscriptEntry } from '../../testing/index.js';
-import type { Ask, CallState, TranscriptItem, WaitingView } from '../protocol.js';
+import { type Ask, type CallState, isLiveStatus, type TranscriptItem, type WaitingView } from '../protocol.js';
 import { act } from './api.js';
 import { languageOf, playBeep, playDtmf, speak } from './audio.js';
 
@@ -131,7 +131,7 @@ function usePlayback(call: CallState | undefined, sound: boolean): Playback {
   const keys = waiting?.keys ?? '';
   const waitingId = waiting?.id;
   const timeout = waiting?.timeout ?? 5;
-  const live = call !== undefined && (call.status === 'ringing' || call.status === 'in-progress');
+  const live = call !== undefined && isLiveStatus(call.status);
   const last = index === items.length - 1;
   // What the playing entry depends on: sound for Say and Play, the wait for the listening
   // Gather (every key restarts its countdown). Nothing else restarts a playing entry.
