@@ -11,6 +11,9 @@ export interface IvrInput {
 
 export const input: IvrInput = { company: 'Owl & Co. <Support>', retries: 1 };
 
+/** The XML declaration the official helper writes first; the peers that do not write it prepend it. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
 /** The variants of the document: with the unreachable `<Hangup/>` (a warning) and without it. */
 export const VARIANTS = ['with warning', 'without warning'] as const;
 export type Variant = (typeof VARIANTS)[number];

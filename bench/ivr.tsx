@@ -51,7 +51,7 @@ export function IvrFlow({ company, retries }: IvrInput) {
 }
 
 /** The same flow without the `<Hangup/>`: no warning. */
-export function IvrFlowNoWarning({ company, retries }: IvrInput) {
+function IvrFlowNoWarning({ company, retries }: IvrInput) {
   return (
     <Response>
       {greeting(company)}
@@ -71,7 +71,7 @@ export function IvrFlowNoWarning({ company, retries }: IvrInput) {
 const MENU = menu();
 const TEAM = team();
 const HANG_UP = <Hangup />;
-export function IvrFlowConstants({ company, retries }: IvrInput) {
+function IvrFlowConstants({ company, retries }: IvrInput) {
   return (
     <Response>
       {greeting(company)}

@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDevUi } from './build-dev-ui.js';
 import { emitDeclarations } from './declarations.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,7 +24,7 @@ const run = (script: string, args: string[]) =>
 
 rmSync(dist, { recursive: true, force: true });
 run('tsup/dist/cli-default.js', ['--silent']);
-await (await import('./build-dev-ui.js')).buildDevUi(join(dist, 'dev/page')); // the dev phone's page (src/dev/ui)
+await buildDevUi(join(dist, 'dev/page')); // the dev phone's page (src/dev/ui)
 emitDeclarations(root, 'tsconfig.build.json', 'src/vocabulary/index.ts');
 
 /** Every `.d.ts` under `folder`, relative to it. */

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 /** The raw JSDoc comment (`/** … *\/`) above each attribute, by tag and prop name. */
-export type AttributeComments = ReadonlyMap<string, ReadonlyMap<string, string>>;
+type AttributeComments = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /** The JSDoc comment written directly above a declaration, as in the source. */
 function jsDocCommentOf(declaration: ts.Node): string | undefined {
@@ -26,7 +26,7 @@ function jsDocCommentOf(declaration: ts.Node): string | undefined {
 }
 
 /** Reads the JSDoc of every attribute of every table of `vocabulary` (src/vocabulary/index.ts). */
-export function attributeComments(program: ts.Program, vocabularyFile: string): AttributeComments {
+function attributeComments(program: ts.Program, vocabularyFile: string): AttributeComments {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(vocabularyFile);
   if (!source) throw new Error(`declarations: ${vocabularyFile} is not part of the program`);
@@ -81,7 +81,7 @@ function elementSpecParts(node: ts.Node): { tag: string; attributes: ts.TypeLite
  * `ElementSpec<"Tag", { … }>` of the file. The property's own comment range (kept by tsc when the
  * table is declared in the same file) is dropped first, so no comment is written twice.
  */
-export function documentAttributes(comments: AttributeComments): ts.TransformerFactory<ts.SourceFile | ts.Bundle> {
+function documentAttributes(comments: AttributeComments): ts.TransformerFactory<ts.SourceFile | ts.Bundle> {
   return (context) => {
     const visit = (node: ts.Node): ts.Node => {
       const parts = elementSpecParts(node);

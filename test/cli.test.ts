@@ -1,29 +1,18 @@
 /** The `twiml-jsx` command, run as users run it: the built `dist/cli/index.js` in a child process. */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { run, type RunResult } from './support/packed.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cliPath = join(root, 'dist/cli/index.js');
 const fixture = (name: string) => join(root, 'test/fixtures', name);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cliPath, ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-    child.stdin?.end(input ?? '');
-  });
-}
+/** Runs the built CLI in the repository. */
+const cli = (args: string[], input?: string): Promise<RunResult> =>
+  run(process.execPath, [cliPath, ...args], root, { input });
 
 beforeAll(() => {
   if (!existsSync(cliPath))

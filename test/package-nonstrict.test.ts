@@ -12,6 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplesOf } from './docs-samples/check.js';
 import { type PackedProject, packAndInstall, root, tsc } from './support/packed.js';
 
 /** The consumer's files: the examples as they are, and each README sample as a module. */
@@ -55,10 +56,9 @@ const CONFIGS = {
 } as const;
 type ConfigName = keyof typeof CONFIGS;
 
-/** The ```ts and ```tsx blocks of a Markdown file. */
-function samples(markdown: string): string[] {
-  return [...markdown.matchAll(/^```tsx?\n([\s\S]*?)^```/gm)].map((m) => m[1]);
-}
+/** The ```ts and ```tsx blocks of a Markdown file, read as the docs-samples harness reads them. */
+const samples = (markdown: string, doc: string): string[] =>
+  samplesOf(markdown, doc).samples.map((sample) => `${sample.code}\n`);
 
 /**
  * Whether a sample parses as TypeScript. Blocks that do not (a signature such as
@@ -104,7 +104,7 @@ beforeAll(async () => {
   for (const name of readdirSync(join(root, 'examples')))
     writeFileSync(join(project, 'examples', name), readFileSync(join(root, 'examples', name)));
   mkdirSync(join(project, 'readme'));
-  readme = samples(readFileSync(join(root, 'README.md'), 'utf8'));
+  readme = samples(readFileSync(join(root, 'README.md'), 'utf8'), 'README.md');
   readme.forEach((code, i) => {
     if (!parses(code)) return;
     // A sample without import or export is a script; make it a module so samples do not share names.

@@ -7,7 +7,7 @@
  * of children: not a usable renderer, only what evaluating JSX into XML costs before a library
  * does anything else.
  */
-import type { IvrInput, IvrRenderer } from '../ivr-input.js';
+import { type IvrInput, type IvrRenderer, XML_DECLARATION } from '../ivr-input.js';
 import { escapeAttribute as attr, escapeText as text } from './escape.js';
 
 interface Node {
@@ -63,8 +63,6 @@ const team = () =>
     children: [h('Number', { sendDigits: 'ww123', children: '+15555550111' }), h('Client', { children: 'operator' })],
   });
 const redirect = (retries: number) => h('Redirect', { method: 'POST', children: ['/voice?retries=', retries + 1] });
-
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 export const floor: IvrRenderer = {
   withWarning: ({ company, retries }) =>

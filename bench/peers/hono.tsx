@@ -10,7 +10,7 @@
  * `"` in text as `&quot;`, `>` as `&gt;`; otherwise the same elements, attributes and text.
  */
 import { jsx } from 'hono/jsx/jsx-runtime';
-import type { IvrInput, Peer } from '../ivr-input.js';
+import { type IvrInput, type Peer, XML_DECLARATION } from '../ivr-input.js';
 
 type Props = Record<string, unknown>;
 const element = jsx as unknown as (type: string, props: Props) => JSX.Element;
@@ -54,8 +54,6 @@ const team = () => (
   </Dial>
 );
 const redirect = (retries: number) => <Redirect method="POST">/voice?retries={retries + 1}</Redirect>;
-
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 export const hono: Peer = {
   name: 'hono/jsx',

@@ -11,7 +11,7 @@
  * Output: no XML declaration (added here), empty elements written `<Pause length="1"></Pause>`,
  * `"` in text as `&#34;`; otherwise the same elements, attributes and text as TwiML.
  */
-import type { IvrInput, Peer } from '../ivr-input.js';
+import { type IvrInput, type Peer, XML_DECLARATION } from '../ivr-input.js';
 
 const greeting = (company: string) => (
   <tag of="Say" voice="Polly.Joanna-Neural" language="en-US" safe>
@@ -52,8 +52,6 @@ const redirect = (retries: number) => (
     /voice?retries={retries + 1}
   </tag>
 );
-
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 export const kita: Peer = {
   name: '@kitajs/html (safe)',

@@ -12,7 +12,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { jsx } from 'preact/jsx-runtime';
 import { renderToString } from 'preact-render-to-string';
-import type { IvrInput, Peer } from '../ivr-input.js';
+import { type IvrInput, type Peer, XML_DECLARATION } from '../ivr-input.js';
 
 type Props = Record<string, unknown> & { children?: ComponentChildren };
 const element = jsx as unknown as (type: string, props: Props) => VNode;
@@ -56,8 +56,6 @@ const team = () => (
   </Dial>
 );
 const redirect = (retries: number) => <Redirect method="POST">/voice?retries={retries + 1}</Redirect>;
-
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 export const preact: Peer = {
   name: 'preact + preact-render-to-string',

@@ -13,7 +13,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { jsx } from 'react/jsx-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { IvrInput, Peer } from '../ivr-input.js';
+import { type IvrInput, type Peer, XML_DECLARATION } from '../ivr-input.js';
 
 type Props = Record<string, unknown> & { children?: ReactNode };
 const element = jsx as unknown as (type: string, props: Props) => ReactElement;
@@ -57,8 +57,6 @@ const team = () => (
   </Dial>
 );
 const redirect = (retries: number) => <Redirect method="POST">/voice?retries={retries + 1}</Redirect>;
-
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 export const react: Peer = {
   name: 'react-dom/server (renderToStaticMarkup)',

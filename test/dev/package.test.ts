@@ -48,7 +48,8 @@ async function page(url: string): Promise<void> {
 
 /** Places a call as the page does, and waits for the transcript to say `text`. */
 async function call(url: string, text: string): Promise<void> {
-  const said = nextEvent<PageEvent>(
+  // Listening before the call is placed: an event sent before the stream connects is not read.
+  const { event: said } = await nextEvent<PageEvent>(
     url,
     (e) => e.type === 'transcript' && e.item.entry.verb === 'Say' && e.item.entry.text === text,
   );

@@ -284,8 +284,13 @@ describe('a call from the dev phone', () => {
 
   it('hanging up while the first request runs: the call ends at once', async () => {
     let answer: (response: Response) => void = () => {};
-    start(() => new Promise<Response>((resolve) => (answer = resolve))).call({});
-    await new Promise((resolve) => setImmediate(resolve));
+    let requested: () => void = () => {};
+    const running = new Promise<void>((resolve) => (requested = resolve));
+    start(() => {
+      requested();
+      return new Promise<Response>((resolve) => (answer = resolve));
+    }).call({});
+    await running; // the app has the first request
     session!.hangUp();
     let state = session!.snapshot();
     expect(state.call).toMatchObject({ status: 'completed', reason: 'the caller hung up' });

@@ -79,13 +79,25 @@ export function startDevCli(
 }
 
 /**
- * Reads the dev server's event stream (as the page does) until `test` holds for an event;
- * resolves with that event.
+ * Connects to the dev server's event stream (as the page does); resolves once the server has
+ * answered, so every event from then on is read, with a promise of the first event for which
+ * `test` holds.
  */
-export async function nextEvent<T = unknown>(url: string, test: (event: T) => boolean): Promise<T> {
+export async function nextEvent<T = unknown>(
+  url: string,
+  test: (event: T) => boolean,
+): Promise<{ readonly event: Promise<T> }> {
   const controller = new AbortController();
   const response = await fetch(`${url}/events`, { signal: controller.signal });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  return { event: readUntil(reader, test, controller) };
+}
+
+async function readUntil<T>(
+  reader: ReadableStreamDefaultReader<string>,
+  test: (event: T) => boolean,
+  controller: AbortController,
+): Promise<T> {
   let buffered = '';
   try {
     for (;;) {

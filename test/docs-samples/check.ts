@@ -41,7 +41,7 @@ export interface Sample {
 const FILE_NAME = /^\/\/ ((?:[\w@-][\w.@-]*\/)*[\w@-][\w.@-]*\.tsx?)\s*$/;
 
 /** A sample named as a Vitest test file (`test/menu.test.tsx`): run by Vitest, not by Node. */
-export const isTestFile = (sample: Sample): boolean => /\.(test|spec)\.tsx?$/.test(sample.file ?? '');
+const isTestFile = (sample: Sample): boolean => /\.(test|spec)\.tsx?$/.test(sample.file ?? '');
 
 /** What is wrong with a Markdown file's blocks themselves (before anything runs). */
 export interface MarkdownProblem {

@@ -183,18 +183,7 @@ describe('next build', () => {
     'builds the app without TWILIO_AUTH_TOKEN (verifiers read it at the first request)',
     async () => {
       const bin = join(project, 'node_modules/next/dist/bin/next');
-      built = await timed(
-        'next build',
-        () =>
-          new Promise((resolve) => {
-            const child = spawn(process.execPath, [bin, 'build'], { cwd: project, env: nextEnv() });
-            let stdout = '';
-            let stderr = '';
-            child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-            child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-          }),
-      );
+      built = await timed('next build', () => run(process.execPath, [bin, 'build'], project, { env: nextEnv() }));
       expect(built.stdout + built.stderr).not.toMatch(/TWILIO_AUTH_TOKEN|Failed to collect/);
       expect(built.code).toBe(0);
       for (const route of ['/voice', '/menu/choice', '/status', '/behind-proxy/voice', '/pinned/voice']) {

@@ -10,15 +10,15 @@ const require = createRequire(import.meta.url);
 const twilio = require('twilio') as typeof import('twilio');
 
 /**
- * Elements twiml-jsx has that the installed helper (6.3.1) cannot build: `<Assistant>` is in the
- * helper's GitHub source but not in the published package. The parity test checks this list.
- */
-/**
  * Placements Twilio's docs describe that the installed helper has no method for: the helper's
  * generic `addChild()` writes them.
  */
-export const DOCUMENTED_PLACEMENTS: readonly string[] = ['Stop > Recording'];
+const DOCUMENTED_PLACEMENTS: readonly string[] = ['Stop > Recording'];
 
+/**
+ * Elements twiml-jsx has that the installed helper (6.3.1) cannot build: `<Assistant>` is in the
+ * helper's GitHub source but not in the published package. The parity test checks this list.
+ */
 export const NOT_IN_INSTALLED_HELPER: readonly string[] = ['Assistant'];
 
 /** A document as data: a tag, its raw attribute values (XML names), and children. */

@@ -24,12 +24,28 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs a command to its end; never throws (the exit code is in the result). */
-export function run(command: string, args: readonly string[], cwd: string): Promise<RunResult> {
+export interface RunOptions {
+  /** The environment. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Written to standard input, which is then closed. @default '' */
+  readonly input?: string;
+}
+
+/**
+ * Runs a command to its end (its output streams closed); never throws (the exit code is in the
+ * result).
+ */
+export function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  { env, input = '' }: RunOptions = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+    const child = execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(input);
   });
 }
 
