@@ -74,25 +74,7 @@ export function hasNoBody(method: string): boolean {
 }
 
 /** A body as it arrives: a Fetch `ReadableStream`, or a Node stream (any async iterable of chunks). */
-export type BodySource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
-
-/** Something that counts the bytes and parameters of a body as it is read. */
-interface Meter {
-  /** Adds a chunk; throws the error of the limit it passes. */
-  add(chunk: Uint8Array): void;
-}
-
-function meterOf(limits: BodyLimits, form: boolean): Meter {
-  let length = 0;
-  const params = form ? new ParamCounter() : undefined;
-  return {
-    add(chunk) {
-      length += chunk.length;
-      if (length > limits.maxBodyBytes) throw new BodyTooLargeError(limits.maxBodyBytes);
-      if (params !== undefined && params.push(chunk) > limits.maxParams) throw new TooManyParamsError(limits.maxParams);
-    },
-  };
-}
+type BodySource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
 const encoder = new TextEncoder();
 
@@ -134,41 +116,53 @@ function iteratorOf(source: AsyncIterable<Uint8Array | string>): AsyncIterator<U
  *   whatever the stream throws (an aborted upload).
  */
 export async function readBody(source: BodySource, limits: BodyLimits, form: boolean): Promise<Uint8Array> {
-  const meter = meterOf(limits, form);
   const chunks: Uint8Array[] = [];
-  if (typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {
-    const reader = (source as ReadableStream<Uint8Array>).getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        const bytes = typeof value === 'string' ? encoder.encode(value) : value;
-        meter.add(bytes);
-        chunks.push(bytes);
-      }
-    } catch (error) {
-      // Not awaited: cancelling one branch of a cloned request settles only with the other one.
-      reader.cancel(error).catch(() => {});
-      throw error;
-    } finally {
-      reader.releaseLock();
-    }
-    return joined(chunks);
-  }
-  const iterator = iteratorOf(source as AsyncIterable<Uint8Array | string>);
+  let length = 0;
+  const params = form ? new ParamCounter() : undefined;
+  const from = chunksOf(source);
   try {
     for (;;) {
-      const { done, value } = await iterator.next();
-      if (done) break;
+      const { done, value } = await from.next();
+      if (done) return joined(chunks);
       const bytes = typeof value === 'string' ? encoder.encode(value) : value;
-      meter.add(bytes);
+      length += bytes.length;
+      if (length > limits.maxBodyBytes) throw new BodyTooLargeError(limits.maxBodyBytes);
+      if (params !== undefined && params.push(bytes) > limits.maxParams) throw new TooManyParamsError(limits.maxParams);
       chunks.push(bytes);
     }
   } catch (error) {
-    await iterator.return?.();
+    await from.stop(error);
     throw error;
+  } finally {
+    from.release();
   }
-  return joined(chunks);
+}
+
+/** The chunks of a body, however it arrives, and how to stop reading it early. */
+interface Chunks {
+  next(): Promise<IteratorResult<Uint8Array | string, unknown>>;
+  /** Stops reading after `error`: cancels a Fetch stream, leaves a Node stream paused. */
+  stop(error: unknown): Promise<void>;
+  /** Lets go of the source once reading is over. */
+  release(): void;
+}
+
+function chunksOf(source: BodySource): Chunks {
+  if (typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {
+    const reader = (source as ReadableStream<Uint8Array>).getReader();
+    return {
+      next: () => reader.read(),
+      // Not awaited: cancelling one branch of a cloned request settles only with the other one.
+      stop: async (error) => void reader.cancel(error).catch(() => {}),
+      release: () => reader.releaseLock(),
+    };
+  }
+  const iterator = iteratorOf(source as AsyncIterable<Uint8Array | string>);
+  return {
+    next: () => iterator.next(),
+    stop: async () => void (await iterator.return?.()),
+    release: () => {},
+  };
 }
 
 /**
@@ -218,13 +212,14 @@ export async function readForm(request: Request, options?: BodyLimitOptions): Pr
       `twiml-jsx/http: readForm() expects an application/x-www-form-urlencoded body, but ${request.method} ${request.url} has Content-Type ${JSON.stringify(contentType)}`,
     );
   }
+  // Read within the limits: a form's parameters are counted as it is read.
   const text = decoder.decode(await readBodyBytes(request, 'readForm()', limits));
   if (text !== '' && !contentType) {
     throw new TypeError(
       `twiml-jsx/http: readForm() expects an application/x-www-form-urlencoded body, but ${request.method} ${request.url} has a body without Content-Type`,
     );
   }
-  return parseForm(text, limits);
+  return parseForm(text);
 }
 
 /**

@@ -149,7 +149,8 @@ export function nodeVerifier<Req extends NodeRequestInfo>(
     if (!signed || hasNoBody(method)) return { raw: new Uint8Array(0) };
     try {
       checkContentLength(nodeHeader(req.headers, 'content-length'), limits);
-      return { raw: await readBody(body.stream, limits, isFormType(nodeHeader(req.headers, 'content-type'))) };
+      const contentType = nodeHeader(req.headers, 'content-type');
+      return { raw: await readBody(body.stream, limits, isFormType(contentType)), metered: true };
     } catch (error) {
       return { refusal: readRefusal(error) };
     }

@@ -8,6 +8,7 @@
  * @see https://www.twilio.com/docs/usage/security#validating-requests
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-host-and-authority
  */
+import { SCHEME_AND_AUTHORITY } from './url-spellings.js';
 
 /** How to find the public URL of a request. The first of `url`, `baseUrl`, `trustProxy` that is set wins. */
 export interface PublicUrlOptions<Req> {
@@ -36,7 +37,6 @@ export function firstValue(value: string | null | undefined): string | undefined
   return item === '' ? undefined : item;
 }
 
-const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
 const HOST = /^(?:[a-z0-9._~-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 function httpUrl(text: string): URL | undefined {

@@ -11,7 +11,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { parse as parseQuery, stringify as stringifyQuery } from 'node:querystring';
-import { MAX_RESPELLINGS, respellings } from './url-spellings.js';
+import { MAX_RESPELLINGS, respellings, SCHEME_AND_AUTHORITY } from './url-spellings.js';
 
 /** Header that carries the signature. Node and Fetch lower-case header names; this is the name Twilio sends. */
 export const SIGNATURE_HEADER = 'X-Twilio-Signature';
@@ -159,12 +159,12 @@ interface UrlParts {
   readonly rest: string;
 }
 
-const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i;
-
 function splitAtPort(url: string): UrlParts | undefined {
-  const match = AUTHORITY.exec(url);
-  if (match === null) return undefined;
-  const [prefix, scheme, authority] = match;
+  const prefix = SCHEME_AND_AUTHORITY.exec(url)?.[0];
+  if (prefix === undefined) return undefined;
+  const schemeEnd = prefix.indexOf('://') + 3;
+  const scheme = prefix.slice(0, schemeEnd);
+  const authority = prefix.slice(schemeEnd);
   const at = authority.lastIndexOf('@');
   const hostPort = authority.slice(at + 1);
   // In `[::1]:8080` only a colon after the closing bracket starts the port.
@@ -282,31 +282,15 @@ export function validateRequest(
   params?: SignedParams | null,
   options?: SignatureOptions,
 ): boolean {
-  return matchSignature(authToken, signature, candidateUrls(url), params, options) !== undefined;
-}
-
-/**
- * The first of `urls` for which `signature` is what Twilio sends with these parameters, or
- * `undefined`. The parameter part of the signed string is built once for all of them; every
- * comparison is constant-time. `validateRequest` passes the spellings of one URL
- * (`candidateUrls`); a caller that knows more ways the URL may have been re-encoded on its way
- * passes those too.
- */
-export function matchSignature(
-  key: string,
-  signature: string | null | undefined,
-  urls: Iterable<string>,
-  params?: SignedParams | null,
-  options?: SignatureOptions,
-): string | undefined {
   const digest = digestOf(options?.algorithm);
-  if (digest === undefined) return undefined;
+  if (digest === undefined) return false;
   const given = signature ?? '';
+  // The parameter part of the signed string is built once for every spelling of the URL.
   const signed = new SignedString(params);
-  for (const url of urls) {
-    if (sameText(given, signed.sign(digest, key, url))) return url;
+  for (const candidate of candidateUrls(url)) {
+    if (sameText(given, signed.sign(digest, authToken, candidate))) return true;
   }
-  return undefined;
+  return false;
 }
 
 /**

@@ -87,11 +87,12 @@ function sitesIn(url: string, from: number, to: number, table: Table, out: Site[
   }
 }
 
-const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+/** A URL's scheme and authority: `https://user@example.com:8443` of `https://user@example.com:8443/p?q`. */
+export const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
 
 /** The sites of `url`, in order: in its path (after the authority, before `?`), then in its query (before `#`). */
 function sitesOf(url: string): Site[] {
-  const authority = AUTHORITY.exec(url);
+  const authority = SCHEME_AND_AUTHORITY.exec(url);
   if (authority === null) return [];
   const hash = url.indexOf('#');
   const end = hash === -1 ? url.length : hash;

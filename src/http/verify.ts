@@ -16,14 +16,13 @@ import {
 import { checkPublicUrlOptions, publicUrl, type PublicUrlOptions, withHostHeader } from './public-url.js';
 import { defaultRejectionLog, redactUrl } from './rejection-log.js';
 import {
-  candidateUrls,
   computeBodyHash,
   isSupportedAlgorithm,
-  matchSignature,
   SIGNATURE_HEADER,
   SIGNATURE_SETTINGS_HEADER,
   type SignedParams,
   signatureAlgorithmOf,
+  validateRequest,
 } from './signature.js';
 import type { FormParams } from './webhook-params.js';
 
@@ -148,8 +147,12 @@ export interface SignedRequest {
   readonly signature: string | null | undefined;
   readonly settings: string | null | undefined;
   readonly contentType: string | null | undefined;
-  /** The body as received; or, when a body parser already consumed it, what the parser made of it. */
-  readonly body: { readonly raw: Uint8Array } | { readonly parsed: unknown };
+  /**
+   * The body as received; or, when a body parser already consumed it, what the parser made of it.
+   * `metered`: read by `readBody` within the limits, its size and (for a form) its parameters
+   * already counted, so they are not counted again.
+   */
+  readonly body: { readonly raw: Uint8Array; readonly metered?: boolean } | { readonly parsed: unknown };
 }
 
 /** Why a request is not let through. */
@@ -187,7 +190,7 @@ function queryOf(url: string): string {
 }
 
 /** A request body (or query) over a limit, as a 413 refusal; `undefined` for any other error. */
-export function limitRefusal(error: unknown): Refusal | undefined {
+function limitRefusal(error: unknown): Refusal | undefined {
   if (error instanceof BodyTooLargeError || error instanceof TooManyParamsError) {
     return { status: 413, reason: error.message.replace(/^twiml-jsx\/http: /, '') };
   }
@@ -197,12 +200,14 @@ export function limitRefusal(error: unknown): Refusal | undefined {
 /** The size checks of a body already in memory (kept by a body parser, or just read). */
 function overLimits(request: SignedRequest, limits: BodyLimits, form: boolean): Refusal | undefined {
   const { body } = request;
-  if ('raw' in body && body.raw.length > limits.maxBodyBytes) {
+  // A body read by readBody was measured (and a form's parameters counted) as it was read.
+  const metered = 'raw' in body && body.metered === true;
+  if ('raw' in body && !metered && body.raw.length > limits.maxBodyBytes) {
     return limitRefusal(new BodyTooLargeError(limits.maxBodyBytes));
   }
   let count = 0;
   if (hasNoBody(request.method)) count = countFormParams(queryOf(request.seenUrl ?? request.url));
-  else if (form) count = 'raw' in body ? countFormParams(body.raw) : countParsedParams(body.parsed);
+  else if (form && !metered) count = 'raw' in body ? countFormParams(body.raw) : countParsedParams(body.parsed);
   if (count > limits.maxParams) return limitRefusal(new TooManyParamsError(limits.maxParams));
   return undefined;
 }
@@ -244,7 +249,7 @@ export function checkRequest(secrets: WebhookSecrets, limits: BodyLimits, reques
       },
     };
   }
-  if (matchSignature(key, request.signature, candidateUrls(url), params, { algorithm }) === undefined) {
+  if (!validateRequest(key, request.signature, url, params, { algorithm })) {
     if (!isSupportedAlgorithm(algorithm)) {
       return {
         refusal: { status: 403, reason: `${SIGNATURE_SETTINGS_HEADER} names the unsupported algorithm ${algorithm}` },
@@ -389,7 +394,7 @@ export function fetchVerifier(
       signature,
       settings: headers.get(SIGNATURE_SETTINGS_HEADER),
       contentType: headers.get('content-type'),
-      body: { raw },
+      body: { raw, metered: true },
     });
     return { verdict, raw };
   }
