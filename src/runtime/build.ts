@@ -207,11 +207,11 @@ export function buildElement(
   tag: string,
   props: Record<string, unknown> | null | undefined,
   names: ReadonlyMap<string, AttributeName>,
-  checks?: BuildChecks,
+  checks: BuildChecks,
 ): TwiMLElement {
   const attributes: Record<string, string> = {};
   // Whether every value read so far passes the vocabulary's fast predicates.
-  let accepted = checks !== undefined;
+  let accepted = true;
   let children = NO_CHILDREN;
   // The start tag is written as the props are read; null once a value cannot be written.
   let open: string | null = '<' + tag;
@@ -265,9 +265,9 @@ export function buildElement(
     }
   }
   if (accepted) {
-    const required = checks!.required;
+    const required = checks.required;
     for (let i = 0; i < required.length && accepted; i++) accepted = Object.hasOwn(attributes, required[i]);
-    accepted &&= !rewrite && childrenAccepted(children, checks!);
+    accepted &&= !rewrite && childrenAccepted(children, checks);
   }
   return makeElement(tag, attributes, children, rewrite ? undefined : open, accepted);
 }

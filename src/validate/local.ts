@@ -57,7 +57,7 @@ function didYouMeanChild(tag: string, allowed: readonly string[]): string {
   const match =
     closest(tag, allowed) ??
     (lower.length >= 3 ? allowed.find((name) => name.toLowerCase().startsWith(lower)) : undefined);
-  return match === undefined || match === tag ? '' : `; did you mean ${JSON.stringify(match)}?`;
+  return match === undefined ? '' : `; did you mean ${JSON.stringify(match)}?`;
 }
 
 function textExcused(element: TwiMLElement, text: TextSpec): boolean {

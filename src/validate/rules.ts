@@ -49,14 +49,32 @@ const STOPPED: Readonly<Record<string, string>> = {
   Recording: 'recording',
 };
 
-/** `<Stream>` in `<Start>` and `<Connect>` needs the WebSocket URL. */
-function streamsNeedUrls(parent: TwiMLElement, report: Report): void {
-  parent.children.forEach((stream, index) => {
-    if (isElementChild(stream) && stream.type === 'Stream' && stream.attributes.url === undefined) {
-      report('stream-needs-url', `<Stream> in <${parent.type}> needs a url (wss://…)`, index);
-    }
-  });
+/**
+ * A rule for attributes a child needs in one parent only (the table of the child cannot say it:
+ * in another parent the child goes without): each child of `types` without `attribute` gets `code`.
+ */
+function childNeeds(
+  types: readonly string[],
+  attribute: string,
+  code: ProblemCode,
+  message: (child: TwiMLElement, parent: TwiMLElement) => string,
+): Rule {
+  return (parent, report) => {
+    parent.children.forEach((child, index) => {
+      if (isElementChild(child) && types.includes(child.type) && child.attributes[attribute] === undefined) {
+        report(code, message(child, parent), index);
+      }
+    });
+  };
 }
+
+/** `<Stream>` in `<Start>` and `<Connect>` needs the WebSocket URL. */
+const streamsNeedUrls = childNeeds(
+  ['Stream'],
+  'url',
+  'stream-needs-url',
+  (_, parent) => `<Stream> in <${parent.type}> needs a url (wss://…)`,
+);
 
 export const RULES: Readonly<Record<string, readonly Rule[]>> = {
   Response: [
@@ -148,17 +166,12 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
   ],
   Start: [
     streamsNeedUrls,
-    function siprecNeedsConnector(start, report) {
-      start.children.forEach((siprec, index) => {
-        if (isElementChild(siprec) && siprec.type === 'Siprec' && siprec.attributes.connectorName === undefined) {
-          report(
-            'siprec-needs-connector',
-            '<Siprec> in <Start> needs connectorName, the unique name of the SIPREC connector that receives the audio',
-            index,
-          );
-        }
-      });
-    },
+    childNeeds(
+      ['Siprec'],
+      'connectorName',
+      'siprec-needs-connector',
+      () => '<Siprec> in <Start> needs connectorName, the unique name of the SIPREC connector that receives the audio',
+    ),
   ],
   Connect: [
     streamsNeedUrls,
@@ -203,17 +216,12 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
     },
   ],
   Stop: [
-    function stopByName(stop, report) {
-      stop.children.forEach((child, index) => {
-        if (isElementChild(child) && STOPPED[child.type] !== undefined && child.attributes.name === undefined) {
-          report(
-            'stop-needs-name',
-            `<${child.type}> in <Stop> needs the name of the ${STOPPED[child.type]} to stop`,
-            index,
-          );
-        }
-      });
-    },
+    childNeeds(
+      Object.keys(STOPPED),
+      'name',
+      'stop-needs-name',
+      (child) => `<${child.type}> in <Stop> needs the name of the ${STOPPED[child.type]} to stop`,
+    ),
   ],
   Gather: [
     function playDigitsInGather(gather, report) {

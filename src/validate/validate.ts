@@ -46,49 +46,31 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
   let found: Problem[] | undefined;
   const entry = compiled(element.type);
   const issues = localIssues(element, entry);
-  // The issues on children: a few are looked up by scanning, many by index (linear either way).
-  let onChild: Issue[] | undefined;
+  // The issues on children, by child index (linear however many there are).
   let byChild: Map<number, Issue[]> | undefined;
   if (issues !== undefined) {
     for (const issue of issues) {
-      if (issue.child === undefined) (found ??= []).push(problemOf(issue, '', element));
-      else (onChild ??= []).push(issue);
-    }
-    if (onChild !== undefined && onChild.length > 8) {
-      byChild = new Map();
-      for (const issue of onChild) {
-        const list = byChild.get(issue.child!);
-        if (list === undefined) byChild.set(issue.child!, [issue]);
-        else list.push(issue);
+      if (issue.child === undefined) {
+        (found ??= []).push(problemOf(issue, '', element));
+        continue;
       }
+      const list = (byChild ??= new Map()).get(issue.child);
+      if (list === undefined) byChild.set(issue.child, [issue]);
+      else list.push(issue);
     }
   }
   // An unknown element's children are not looked at: what they may hold is unknown too.
   if (entry !== undefined) {
     const children = element.children;
-    // Path segments of the children with problems: worked out child by child for the first few,
-    // then for all children at once (linear even with a problem on every child).
+    // Path segments of the children, worked out for all at once when the first one is needed.
     let segments: string[] | undefined;
-    let named = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (typeof child === 'string') continue;
       const below = subtreeProblems(child);
-      const own =
-        onChild === undefined
-          ? undefined
-          : byChild !== undefined
-            ? byChild.get(i)
-            : onChild.some((issue) => issue.child === i)
-              ? onChild.filter((issue) => issue.child === i)
-              : undefined;
+      const own = byChild?.get(i);
       if (own === undefined && below.length === 0) continue;
-      const segment =
-        segments !== undefined
-          ? segments[i]
-          : ++named <= 8
-            ? segmentOf(children, i)
-            : (segments = siblingSegments(children))[i];
+      const segment = (segments ??= siblingSegments(children))[i];
       if (own !== undefined) for (const issue of own) (found ??= []).push(problemOf(issue, segment, child));
       for (const problem of below) (found ??= []).push(under(segment, problem));
     }
@@ -98,9 +80,13 @@ function subtreeProblems(element: TwiMLElement): readonly Problem[] {
   return result;
 }
 
-/** The root elements of a document (with their paths) and what is wrong with its shape as XML. */
+/**
+ * The root elements of a document (with their paths; every root after the first with its
+ * `multiple-roots` problem) and what else is wrong with its shape as XML (text around the root,
+ * no root).
+ */
 interface DocumentShape {
-  readonly roots: readonly { readonly element: TwiMLElement; readonly path: string }[];
+  readonly roots: readonly { readonly element: TwiMLElement; readonly path: string; readonly problem?: Problem }[];
   readonly problems: readonly Problem[];
 }
 
@@ -140,25 +126,26 @@ function documentShape(node: TwiMLElement): DocumentShape {
   const roots = indexes.map((index, n) => {
     const element = children[index] as TwiMLElement;
     const path = segmentOf(children, index);
-    if (n > 0) {
-      problems.push({
-        severity: 'error',
-        code: 'multiple-roots',
-        message: `a document has one root element; found ${indexes.length} (${indexes
-          .map((i) => `<${(children[i] as TwiMLElement).type}>`)
-          .join(', ')}). Put everything inside one <Response>`,
-        path,
-        ...positionOf(element),
-      });
-    }
-    return { element, path };
+    if (n === 0) return { element, path };
+    const problem: Problem = {
+      severity: 'error',
+      code: 'multiple-roots',
+      message: `a document has one root element; found ${indexes.length} (${indexes
+        .map((i) => `<${(children[i] as TwiMLElement).type}>`)
+        .join(', ')}). Put everything inside one <Response>`,
+      path,
+      ...positionOf(element),
+    };
+    return { element, path, problem };
   });
   return { roots, problems };
 }
 
 /** What makes a document not well-formed XML as a whole (no root, several, text outside it). */
 export function shapeProblems(node: TwiMLElement): readonly Problem[] {
-  return documentShape(node).problems;
+  const { roots, problems } = documentShape(node);
+  if (roots.length <= 1) return problems; // the usual document: no root with a problem of its own
+  return [...problems, ...roots.flatMap((root) => (root.problem === undefined ? [] : [root.problem]))];
 }
 
 /** The problems of a tree, in document order. */
@@ -173,15 +160,10 @@ class Collector {
       return;
     }
     const { roots, problems } = documentShape(node);
-    // Shape problems come first unless they belong to a later root (multiple-roots), as before.
-    let next = 0;
-    for (const problem of problems) {
-      if (problem.code === 'multiple-roots') break;
-      this.problems.push(problem);
-      next++;
-    }
-    for (const [n, { element, path }] of roots.entries()) {
-      if (n > 0) this.problems.push(problems[next++]);
+    // The document's own problems first; then each root, its multiple-roots problem before its tree.
+    this.problems.push(...problems);
+    for (const { element, path, problem } of roots) {
+      if (problem !== undefined) this.problems.push(problem);
       this.root(element, path);
     }
   }

@@ -2,7 +2,7 @@
  * Checks of attribute values and text content against their spec. Each check returns
  * nothing when the value is fine, or the problem to report (without its path).
  */
-import { FORMAT_TESTS, VOICE_PROVIDERS, formatAccepts } from '../vocabulary/accept.js';
+import { DECIMAL, FORMAT_TESTS, VOICE_PROVIDERS } from '../vocabulary/accept.js';
 import { type SidKind, isSid, sidPrefixesText } from '../vocabulary/sids.js';
 import type { AttributeSpec, EmptyUrl, StringFormat, TextSpec } from '../vocabulary/spec.js';
 import { didYouMean, listForMessage } from '../runtime/suggest.js';
@@ -15,7 +15,6 @@ export interface ValueProblem {
 }
 
 const INTEGER = /^-?\d+$/;
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /** How each string format is said in a message. */
@@ -130,11 +129,9 @@ export function checkAttributeValue(
       const values = spec.values ?? [];
       if (values.includes(value) || spec.pattern?.test(value)) return undefined;
       if (spec.helperValues?.includes(value)) return helperValueProblem(at, values);
-      if (spec.format !== undefined && !formatAccepts(spec.format)(value)) {
-        return {
-          code: 'invalid-value',
-          message: `${at} is not ${EXPECTED[spec.format as keyof typeof EXPECTED] ?? spec.format}${didYouMean(value, values)}`,
-        };
+      const expected = spec.format === undefined ? undefined : checkFormat(spec.format, value);
+      if (expected !== undefined) {
+        return { code: 'invalid-value', message: `${at} is not ${expected}${didYouMean(value, values)}` };
       }
       // Lists Twilio keeps extending are also spelled in other cases in its docs (`amazon`, `Amazon`).
       if (spec.open && values.some((v) => v.toLowerCase() === value.toLowerCase())) return undefined;

@@ -16,7 +16,7 @@ import type { AttributeSpec, StringFormat, TextSpec } from './spec.js';
  * `es-419`, `en-GB-WLS`, `fr`). Twilio's pages write `en-us` too.
  * @see https://www.rfc-editor.org/rfc/rfc5646
  */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-[a-z0-9]{2,8})*$/i;
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-[a-z0-9]{2,8})*$/i;
 
 /**
  * Voices of the providers Twilio lists; `Provider.Name` with another provider is only a warning.
@@ -57,7 +57,8 @@ export function formatAccepts(format: StringFormat): (value: string) => boolean 
   return FORMAT_TESTS[format as keyof typeof FORMAT_TESTS] ?? (() => true);
 }
 
-const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+/** A decimal number as TwiML writes one: `-3`, `0.5`. */
+export const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -81,15 +82,32 @@ function fastUrl(schemes: readonly string[] | undefined, absolute: boolean | und
   return absolute ? (value) => absoluteUrl.test(value) : (value) => relative.test(value) || absoluteUrl.test(value);
 }
 
+type Predicate = (value: string) => boolean;
+
+/** `compile` made once per spec object: the components and the validator share one predicate. */
+function once<Spec extends object>(
+  compile: (spec: Spec) => Predicate | undefined,
+): (spec: Spec) => Predicate | undefined {
+  const made = new WeakMap<Spec, Predicate | undefined>();
+  return (spec) => {
+    if (made.has(spec)) return made.get(spec);
+    const predicate = compile(spec);
+    made.set(spec, predicate);
+    return predicate;
+  };
+}
+
 /**
  * The fast predicate of an attribute: true when the value (as written in XML) is certainly valid.
- * `undefined` when every string is.
+ * `undefined` when every string is. Made once per attribute spec.
  *
  * @example
  * acceptsAttribute(integer(1, 10))!('5') // true
  * acceptsAttribute(integer(1, 10))!('50') // false: the validator says why
  */
-export function acceptsAttribute(spec: AttributeSpec): ((value: string) => boolean) | undefined {
+export const acceptsAttribute: (spec: AttributeSpec) => Predicate | undefined = once(attributePredicate);
+
+function attributePredicate(spec: AttributeSpec): Predicate | undefined {
   switch (spec.kind) {
     case 'boolean':
       return (value) => value === 'true' || value === 'false';
@@ -139,9 +157,11 @@ export function acceptsAttribute(spec: AttributeSpec): ((value: string) => boole
 
 /**
  * The fast predicate of an element's non-blank text: true when it is certainly valid.
- * `undefined` when any text is.
+ * `undefined` when any text is. Made once per text spec.
  */
-export function acceptsText(spec: TextSpec): ((text: string) => boolean) | undefined {
+export const acceptsText: (spec: TextSpec) => Predicate | undefined = once(textPredicate);
+
+function textPredicate(spec: TextSpec): Predicate | undefined {
   const { maxLength } = spec;
   if (spec.is === 'url') {
     const fast = fastUrl(spec.schemes, false);
