@@ -35,8 +35,7 @@ function relativeUrls(root: TwiMLElement): string[] {
   const visit = (element: TwiMLElement, path: readonly string[]): void => {
     const spec = specOf(element.type);
     if (spec !== undefined) {
-      for (const name in spec.attributes) {
-        const attribute = spec.attributes[name];
+      for (const [name, attribute] of Object.entries(spec.attributes)) {
         const xml = attribute.xml ?? name;
         const value = element.attributes[xml];
         if (attribute.kind === 'url' && value !== undefined && checkUrl(value, { ...attribute, absolute: true })) {

@@ -60,8 +60,8 @@ export function compiled(tag: string): Compiled | undefined {
       const attributes = new Map<string, Check>();
       const required: string[] = [];
       let helperNames: Map<string, string> | undefined;
-      for (const prop in spec.attributes) {
-        const attribute = spec.attributes[prop];
+      // Own entries only: a name inherited from a polluted Object.prototype is no attribute.
+      for (const [prop, attribute] of Object.entries(spec.attributes)) {
         const name = attribute.xml ?? prop;
         attributes.set(name, compileAttribute(attribute));
         if (attribute.required) required.push(name);

@@ -78,7 +78,7 @@ function checkSpecial(element: TwiMLElement, entry: Compiled): void {
   }
   const limits = spec.childLimits;
   if (limits !== undefined) {
-    for (const child in limits) {
+    for (const child of Object.keys(limits)) {
       let count = 0;
       for (const c of element.children) if (typeof c !== 'string' && c.type === child) count++;
       if (count > limits[child])

@@ -111,7 +111,7 @@ export const RULES: Readonly<Record<string, readonly Rule[]>> = {
       // The document is of the kind most of its verbs are (the first kind on a tie); each verb of
       // another kind breaks it.
       let kind = '';
-      for (const family in counts) if (kind === '' || counts[family] > counts[kind]) kind = family;
+      for (const family of Object.keys(counts)) if (kind === '' || counts[family] > counts[kind]) kind = family;
       for (let index = 0; index < children.length; index++) {
         const child = children[index];
         if (!isElementChild(child) || !allowed.has(child.type)) continue;
