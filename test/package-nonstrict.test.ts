@@ -16,7 +16,37 @@ import { samplesOf } from './docs-samples/check.js';
 import { type PackedProject, packAndInstall, root, tsc } from './support/packed.js';
 
 /** The consumer's files: the examples as they are, and each README sample as a module. */
-const FILES = ['examples/*.tsx', 'examples/*.ts', 'readme/*.tsx'];
+const FILES = ['examples/*.tsx', 'examples/*.ts', 'readme/*.tsx', 'verify/*.ts'];
+
+/**
+ * A verifier's result checked as docs/http.md checks it (`if (!check.valid) return check.response`):
+ * a new user's trial found it refused with `strict` off, where `!check.valid` does not narrow.
+ */
+const VERIFY_CHECKS = `import type { IncomingMessage, ServerResponse } from 'node:http';
+import { nodeWebhook, verifyWebhook, webhookVerifier } from 'twiml-jsx/http';
+
+const verify = webhookVerifier({ authToken: 'token' });
+
+export async function handler(request: Request): Promise<Response> {
+  const check = await verify(request);
+  if (!check.valid) return check.response; // 400, 403 or 413
+  return new Response(String(check.params.Digits));
+}
+
+export async function status(request: Request): Promise<number> {
+  const check = await verifyWebhook(request, { authToken: 'token' });
+  if (!check.valid) return check.status;
+  return Object.keys(check.params).length;
+}
+
+const node = nodeWebhook({ authToken: 'token' });
+
+export async function listener(req: IncomingMessage, res: ServerResponse): Promise<string> {
+  const check = await node(req, res);
+  if (!check.valid) return check.reason; // already answered
+  return check.url;
+}
+`;
 
 /** What `create-next-app`-less Next.js 16 writes into a new project's tsconfig.json (`next build`). */
 const NEXT_GENERATED = {
@@ -103,6 +133,8 @@ beforeAll(async () => {
   mkdirSync(join(project, 'examples'));
   for (const name of readdirSync(join(root, 'examples')))
     writeFileSync(join(project, 'examples', name), readFileSync(join(root, 'examples', name)));
+  mkdirSync(join(project, 'verify'));
+  writeFileSync(join(project, 'verify', 'checks.ts'), VERIFY_CHECKS);
   mkdirSync(join(project, 'readme'));
   readme = samples(readFileSync(join(root, 'README.md'), 'utf8'), 'README.md');
   readme.forEach((code, i) => {
@@ -134,6 +166,14 @@ describe('non-strict consumers of the packed package', () => {
     const inExamples = errors.get(name)!.filter((e) => e.file.startsWith('examples/'));
     expect(inExamples.map((e) => `${key(e)}: ${e.text}`)).toEqual([]);
   });
+
+  it.each(Object.keys(CONFIGS) as ConfigName[])(
+    "a verifier's result checked with if (!check.valid) compiles (%s)",
+    (name) => {
+      const found = errors.get(name)!.filter((e) => e.file.startsWith('verify/'));
+      expect(found.map((e) => `${key(e)}: ${e.text}`)).toEqual([]);
+    },
+  );
 
   it.each(NON_STRICT)('README samples: %s finds no error that strict does not', (name) => {
     const strict = new Set(errors.get('strict')!.map(key));

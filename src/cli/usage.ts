@@ -43,10 +43,14 @@ ${EXIT_CODES}`;
  *
  * @example
  * commandUsage('convert')
- * // 'Usage: twiml-jsx convert <file.xml|->  …\n      --name <Name> …\n      --help (-h) …\nExit codes: …'
+ * // 'Usage: twiml-jsx convert <file.xml|->\n\n  convert <file.xml|->  Print …\n      --name <Name> …\n      --help (-h) …\n\nExit codes: …'
  */
 export function commandUsage(command: CommandName): string {
-  return `Usage: twiml-jsx ${COMMANDS[command].slice(2)}      --help (-h)              Print this help.
+  const lines = COMMANDS[command];
+  const synopsis = lines.trimStart().split(/ {2,}/, 1)[0];
+  return `Usage: twiml-jsx ${synopsis}
+
+${lines}      --help (-h)              Print this help.
 
 ${EXIT_CODES}`;
 }

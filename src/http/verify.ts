@@ -69,7 +69,11 @@ export interface WebhookRejection {
   readonly url: string;
 }
 
-/** The outcome of verifying a request: its parameters, or why it was rejected. */
+/**
+ * The outcome of verifying a request: its parameters, or why it was rejected. Each side names the
+ * other's fields as absent, so `if (!check.valid) return check.status` compiles with `strict` off
+ * too (where `!check.valid` does not narrow the union).
+ */
 export type WebhookVerification<T = FormParams> =
   | {
       readonly valid: true;
@@ -77,12 +81,15 @@ export type WebhookVerification<T = FormParams> =
       readonly url: string;
       /** Form fields (POST), query parameters (GET) or the JSON document (JSON webhooks). */
       readonly params: T;
+      readonly status?: undefined;
+      readonly reason?: undefined;
+      readonly method?: undefined;
     }
-  | ({ readonly valid: false } & WebhookRejection);
+  | ({ readonly valid: false; readonly params?: undefined } & WebhookRejection);
 
 /** `WebhookVerification` for Fetch handlers: a rejection carries the `Response` to return. */
 export type FetchWebhookVerification<T = FormParams> =
-  | Extract<WebhookVerification<T>, { valid: true }>
+  | (Extract<WebhookVerification<T>, { valid: true }> & { readonly response?: undefined })
   | (Extract<WebhookVerification<T>, { valid: false }> & { readonly response: Response });
 
 /** The keys a verifier signs with. */
